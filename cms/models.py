@@ -1,0 +1,106 @@
+from django.core.cache import cache
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
+
+HELPLINES_CACHE_KEY = "cms:helplines:v1"
+
+
+class HelplineQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(is_active=True)
+
+
+class Helpline(models.Model):
+    """A crisis or support contact shown in the site-wide "Get help now" area and in signposts.
+
+    Programme staff keep these up to date in the CMS, so a number can change without a deploy.
+    """
+
+    name = models.CharField(max_length=120)
+    how_to_contact = models.CharField(
+        max_length=200, help_text='For example "Call 116 123" or "Text SHOUT to 85258".'
+    )
+    phone_number = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text="Digits to dial, used for a tap-to-call link (for example 116123).",
+    )
+    sms_number = models.CharField(
+        max_length=32, blank=True, help_text="Digits to text, used for a tap-to-text link."
+    )
+    website = models.URLField(blank=True)
+    when_open = models.CharField(max_length=120, help_text='For example "24 hours, every day".')
+    who_for = models.CharField(max_length=200, help_text="Who this service is for.")
+    is_emergency = models.BooleanField(
+        default=False, help_text="Emergency services: shown first and highlighted."
+    )
+    show_in_header = models.BooleanField(
+        default=False,
+        help_text="Also shown in the short crisis line at the top of every page.",
+    )
+    is_active = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    objects = HelplineQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("how_to_contact"),
+        FieldPanel("phone_number"),
+        FieldPanel("sms_number"),
+        FieldPanel("website"),
+        FieldPanel("when_open"),
+        FieldPanel("who_for"),
+        FieldPanel("is_emergency"),
+        FieldPanel("show_in_header"),
+        FieldPanel("is_active"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["-is_emergency", "sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["name"], name="cms_helpline_name_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(HELPLINES_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        cache.delete(HELPLINES_CACHE_KEY)
+        return result
+
+
+class HomePage(Page):
+    intro = models.TextField(
+        blank=True, help_text="A sentence or two on what the platform offers and for whom."
+    )
+    body = StreamField(ContentStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "cms/home_page.html"
+
+
+class StandardPage(Page):
+    summary = models.TextField(blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+    template = "cms/standard_page.html"
+

@@ -1,0 +1,18 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Helpline
+
+
+class HelplineViewSet(SnippetViewSet):
+    model = Helpline
+    icon = "help"
+    menu_label = "Helplines"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "how_to_contact", "when_open", "is_active"]
+    list_filter = ["is_active", "is_emergency"]
+    search_fields = ["name", "who_for"]
+
+
+register_snippet(HelplineViewSet)

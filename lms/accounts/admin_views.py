@@ -1,0 +1,43 @@
+"""The Wagtail admin's user screens, adapted to a user who has an email and a full name."""
+
+from django import forms
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .models import User
+
+ADMIN_FIELDS = ["email", "full_name", "is_staff", "is_superuser", "groups"]
+
+
+def _drop_split_name(form):
+    for name in ("first_name", "last_name"):
+        form.fields.pop(name, None)
+
+
+class AdminUserCreationForm(UserCreationForm):
+    full_name = forms.CharField(max_length=150, label="Full name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _drop_split_name(self)
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ADMIN_FIELDS
+
+
+class AdminUserEditForm(UserEditForm):
+    full_name = forms.CharField(max_length=150, label="Full name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _drop_split_name(self)
+
+    class Meta(UserEditForm.Meta):
+        model = User
+        fields = [*ADMIN_FIELDS, "is_active"]
+
+
+class UserViewSet(WagtailUserViewSet):
+    def get_form_class(self, for_update=False):
+        return AdminUserEditForm if for_update else AdminUserCreationForm

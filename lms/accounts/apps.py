@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "lms.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+
+
+class UsersAdminConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms that fit the platform's email-and-full-name user."""
+
+    user_viewset = "lms.accounts.admin_views.UserViewSet"

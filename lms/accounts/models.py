@@ -1,0 +1,89 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from .choices import BOROUGH_CHOICES, Role
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who uses the platform. They sign in with their email address."""
+
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(
+        "full name",
+        max_length=150,
+        help_text="Your name as it should appear on your certificates.",
+    )
+    borough = models.CharField(
+        "borough", max_length=16, choices=BOROUGH_CHOICES, blank=True, default=""
+    )
+    role = models.CharField("role", max_length=32, choices=Role.choices, blank=True, default="")
+    is_staff = models.BooleanField(
+        "programme staff",
+        default=False,
+        help_text="Can sign in to the CMS admin (two-factor authentication required).",
+    )
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = "user"
+        verbose_name_plural = "users"
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    # Wagtail's admin shows these names.
+    @property
+    def first_name(self):
+        return self.get_short_name()
+
+    @property
+    def last_name(self):
+        parts = self.full_name.split(" ", 1)
+        return parts[1] if len(parts) > 1 else ""

@@ -1,0 +1,7 @@
+"""Local use: `make run` and `make test`. Safe embedded defaults, nothing to configure."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", default=True)
+SECRET_KEY = env_str("SECRET_KEY", default="") or "local-only-insecure-key-do-not-use-in-production"
