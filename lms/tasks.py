@@ -2,6 +2,6 @@ from celery import shared_task
 
 
 @shared_task(name="lms.ping", acks_late=True)
-def ping(token: str = "pong") -> str:
+def ping(payload: str = "pong") -> str:
     """Round trip used by `/healthz?worker=1` and the worker test: proves a worker consumes tasks."""
-    return token
+    return payload

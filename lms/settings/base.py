@@ -2,7 +2,17 @@
 
 from datetime import timedelta
 
-from .env import BASE_DIR, env_bool, env_broker, env_cache, env_db, env_email, env_int, env_list, env_str
+from .env import (
+    BASE_DIR,
+    env_bool,
+    env_broker,
+    env_cache,
+    env_db,
+    env_email,
+    env_int,
+    env_list,
+    env_str,
+)
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", default="")
@@ -183,7 +193,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 CELERY_BROKER_URL = env_broker("CELERY_BROKER_URL", "REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+# Results are only read by the health check and tests; in-process memory when there is no broker.
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL or "cache+memory://"
 CELERY_RESULT_EXPIRES = timedelta(hours=1)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -4,6 +4,8 @@ Every setting that comes from the environment goes through these helpers, so a w
 value names the variable instead of failing somewhere deep inside Django.
 """
 
+import os
+import warnings
 from pathlib import Path
 
 import environ
@@ -15,7 +17,13 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 
+def _blank(name):
+    return env.str(name, default=None) in ("", None) and name in os.environ
+
+
 def _read(kind, name, **kwargs):
+    if "default" in kwargs and _blank(name):  # NAME= in a .env file means "use the default"
+        return kwargs["default"]
     try:
         return getattr(env, kind)(name, **kwargs)
     except ImproperlyConfigured:
@@ -46,9 +54,11 @@ def env_list(name, **kwargs):
 
 
 def env_db(name, default):
-    value = env.str(name, default=default)
+    value = env.str(name, default="") or default
     try:
-        config = environ.Env.db_url_config(value)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            config = environ.Env.db_url_config(value)
     except Exception as exc:
         raise ImproperlyConfigured(f"{name} has an invalid value: {exc}") from None
     if not config.get("ENGINE"):
@@ -57,7 +67,7 @@ def env_db(name, default):
 
 
 def env_cache(name, default):
-    value = env.str(name, default=default)
+    value = env.str(name, default="") or default
     try:
         return environ.Env.cache_url_config(value)
     except Exception as exc:
@@ -65,7 +75,7 @@ def env_cache(name, default):
 
 
 def env_email(name, default):
-    value = env.str(name, default=default)
+    value = env.str(name, default="") or default
     try:
         return environ.Env.email_url_config(value)
     except Exception as exc:

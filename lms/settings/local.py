@@ -5,3 +5,7 @@ from .env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = env_str("SECRET_KEY", default="") or "local-only-insecure-key-do-not-use-in-production"
+
+# Serve static files straight from the source folders: no collectstatic needed for `make run`.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG

@@ -7,6 +7,8 @@ from .env import env_bool, env_int, env_list, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY.strip():
+    raise ImproperlyConfigured("SECRET_KEY is not set: see .env.example")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
