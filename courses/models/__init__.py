@@ -1,0 +1,11 @@
+from .pages import CourseIndexPage, CoursePage, ModulePage
+from .progress import Enrollment, ModuleProgress, QuizAttempt
+
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "ModulePage",
+    "Enrollment",
+    "ModuleProgress",
+    "QuizAttempt",
+]

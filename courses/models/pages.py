@@ -1,0 +1,131 @@
+"""Course content in Wagtail: the catalogue, courses and their modules."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import PARAGRAPH_FEATURES
+
+from ..blocks import ModuleStreamBlock
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    SCHOOL_COLLEGE_STAFF = "school_college_staff", "School and college staff"
+    UNIVERSITY_STAFF = "university_staff", "University staff"
+
+
+class Programme(models.TextChoices):
+    SUICIDE_PREVENTION = "suicide_prevention", "Suicide prevention"
+    YOUTH_MHFA = "youth_mhfa", "Youth Mental Health First Aid"
+
+
+class CourseIndexPage(Page):
+    """The catalogue of published courses."""
+
+    intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+    template = "courses/course_index_page.html"
+
+
+class CoursePage(Page):
+    summary = models.TextField(max_length=400, help_text="One or two sentences for the catalogue.")
+    audience = models.CharField(max_length=32, choices=Audience.choices, default=Audience.EVERYONE)
+    programme = models.CharField(
+        max_length=32,
+        choices=Programme.choices,
+        help_text="Which campaign target completions of this course count toward.",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    learning_outcomes = RichTextField(
+        features=["ul", "bold", "italic"], help_text="What learners will be able to do."
+    )
+    content_note = RichTextField(
+        features=PARAGRAPH_FEATURES,
+        help_text="Shown before the course starts: what it covers and that help is available.",
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Percentage of assessment questions a learner must answer correctly (1-100).",
+    )
+    certificate_wording = models.TextField(
+        blank=True,
+        help_text="Optional wording for this course's certificate, e.g. what the learner covered.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("programme"), FieldPanel("estimated_minutes")],
+            heading="Who and how long",
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("content_note"),
+        MultiFieldPanel(
+            [FieldPanel("pass_mark"), FieldPanel("certificate_wording")],
+            heading="Assessment and certificate",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("audience"),
+        index.FilterField("programme"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__isnull=True)
+                | models.Q(pass_mark__gte=1, pass_mark__lte=100),
+                name="courses_coursepage_pass_mark_1_100",
+            )
+        ]
+
+
+class ModulePage(Page):
+    estimated_minutes = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(240)]
+    )
+    content_note = RichTextField(
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text="Optional: shown before this module's content, with a choice to take a break.",
+    )
+    is_required = models.BooleanField(
+        default=True, help_text="Learners must complete this module to complete the course."
+    )
+    is_assessment = models.BooleanField(
+        default=False,
+        help_text="This module is the course assessment: its questions are graded against the "
+        "course pass mark.",
+    )
+    body = StreamField(ModuleStreamBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("estimated_minutes"),
+        FieldPanel("content_note"),
+        MultiFieldPanel([FieldPanel("is_required"), FieldPanel("is_assessment")], heading="Role"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+    template = "courses/module_page.html"

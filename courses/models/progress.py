@@ -1,0 +1,77 @@
+"""Learner progress. Plain Django models that point at pages; they never subclass Page."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Enrollment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrollments"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    last_module = models.ForeignKey(
+        "courses.ModulePage", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    last_visited_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="courses_enrollment_unique"),
+        ]
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.user} in {self.course_id}"
+
+
+class ModuleProgress(models.Model):
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="modules")
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.PROTECT, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "module progress"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "module"], name="courses_moduleprogress_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"module {self.module_id} done in enrollment {self.enrollment_id}"
+
+
+class QuizAttempt(models.Model):
+    """One graded submission of a module's questions. Stores chosen option ids, never free text."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attempts")
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.PROTECT, related_name="+")
+    answers = models.JSONField(
+        help_text="Question id -> list of chosen option ids (identifiers only)."
+    )
+    correct_count = models.PositiveSmallIntegerField()
+    question_count = models.PositiveSmallIntegerField()
+    score = models.PositiveSmallIntegerField(help_text="Percentage of questions answered correctly.")
+    passed = models.BooleanField()
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["enrollment", "module", "passed"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0, score__lte=100), name="courses_attempt_score_0_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(correct_count__lte=models.F("question_count")),
+                name="courses_attempt_correct_le_total",
+            ),
+        ]
+
+    def __str__(self):
+        outcome = "passed" if self.passed else "not passed"
+        return f"attempt on module {self.module_id}: {self.score}% ({outcome})"
