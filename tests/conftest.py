@@ -24,9 +24,11 @@ def _isolated_cache_and_media(settings, tmp_path):
 
     cache.clear()
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private-media")
     yield
     cache.clear()
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+    shutil.rmtree(tmp_path / "private-media", ignore_errors=True)
 
 
 @pytest.fixture

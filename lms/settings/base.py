@@ -171,9 +171,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Certificate PDFs: private, outside MEDIA_ROOT, never served from MEDIA_URL (owner-only view).
+PRIVATE_MEDIA_ROOT = env_str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "certificates": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

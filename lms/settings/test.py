@@ -8,6 +8,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
 }
 MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
+PRIVATE_MEDIA_ROOT = str(BASE_DIR / ".test-private-media")  # noqa: F405
 ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}  # noqa: F405
