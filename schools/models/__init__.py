@@ -1,0 +1,15 @@
+from .campaigns import Campaign, CoverageSnapshot
+from .imports import GiasImport
+from .membership import Membership
+from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
+
+__all__ = [
+    "Borough",
+    "Campaign",
+    "CoverageSnapshot",
+    "GiasImport",
+    "Institution",
+    "InstitutionKind",
+    "InstitutionStatus",
+    "Membership",
+]
