@@ -1,0 +1,234 @@
+"""Writes for the schools app: register import, memberships, leads and coverage snapshots."""
+
+from pathlib import Path
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from lms.queueing import enqueue_on_commit
+
+from .gias import GiasFileError, ImportSummary, decode_gias_bytes, gias_parse
+from .models import (
+    Borough,
+    Campaign,
+    CoverageSnapshot,
+    GiasImport,
+    Institution,
+    InstitutionStatus,
+    Membership,
+)
+from .models.registry import new_invitation_code
+
+IMPORT_FIELDS = (
+    "name",
+    "status",
+    "borough_id",
+    "kind",
+    "phase",
+    "establishment_type",
+    "postcode",
+    "opened_on",
+    "closed_on",
+    "pupil_count",
+    "ukprn",
+)
+BATCH_SIZE = 1000
+
+
+# --- Register import -------------------------------------------------------------------------
+
+
+def gias_import_bytes(*, raw: bytes, file_name: str = "") -> ImportSummary:
+    """Import a register file's bytes: every change in one transaction, or nothing on a bad file.
+
+    Raises GiasFileError (nothing changed) for an empty file, a wrong encoding or a missing column.
+    """
+    summary = ImportSummary(file_name=file_name)
+    text = decode_gias_bytes(raw)
+    boroughs_by_dfe = dict(Borough.objects.values_list("dfe_code", "id"))
+    boroughs_by_ons = dict(Borough.objects.values_list("ons_code", "id"))
+    rows = list(
+        gias_parse(
+            text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary
+        )
+    )
+    with transaction.atomic():
+        _gias_apply(rows=rows, summary=summary)
+    return summary
+
+
+def gias_import_file(*, path) -> ImportSummary:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GiasFileError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    return gias_import_bytes(raw=raw, file_name=path.name)
+
+
+def _gias_apply(*, rows, summary: ImportSummary) -> None:
+    existing = {
+        inst.urn: inst
+        for inst in Institution.objects.filter(urn__isnull=False).only("id", "urn", *IMPORT_FIELDS)
+    }
+    now = timezone.now()
+    to_create, to_update, changed_fields = [], [], set()
+    for row in rows:
+        values = dict(row.values)
+        current = existing.get(row.urn)
+        if current is None:
+            values["kind"] = row.type_kind or row.phase_kind
+            to_create.append(
+                Institution(
+                    urn=row.urn, source=Institution.Source.GIAS, created_at=now, updated_at=now, **values
+                )
+            )
+            summary.created += 1
+            continue
+        if row.type_kind:
+            values["kind"] = row.type_kind
+        changes = {name: value for name, value in values.items() if getattr(current, name) != value}
+        if not changes:
+            summary.unchanged += 1
+            continue
+        was_closed = current.status == InstitutionStatus.CLOSED
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.updated_at = now
+        changed_fields.update(changes)
+        to_update.append(current)
+        if not was_closed and current.status == InstitutionStatus.CLOSED:
+            summary.closed += 1
+        else:
+            summary.updated += 1
+    Institution.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+    if to_update:
+        fields = sorted(changed_fields | {"updated_at"})
+        Institution.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
+
+
+def gias_import_upload(*, uploaded_file, user) -> GiasImport:
+    """Store an uploaded register file and queue its import."""
+    record = GiasImport.objects.create(
+        file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
+    )
+    enqueue_on_commit("schools.tasks.import_gias_upload", record.pk)
+    return record
+
+
+def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
+    """Run a queued admin upload. Safe to call twice: a finished import is left as it is."""
+    with transaction.atomic():
+        record = GiasImport.objects.select_for_update().filter(pk=gias_import_id).first()
+        if record is None or record.status in (GiasImport.Status.DONE, GiasImport.Status.FAILED):
+            return record
+        record.status = GiasImport.Status.RUNNING
+        record.save(update_fields=["status"])
+    try:
+        with record.file.open("rb") as handle:
+            raw = handle.read()
+        summary = gias_import_bytes(raw=raw, file_name=record.original_name)
+    except GiasFileError as exc:
+        record.status, record.error = GiasImport.Status.FAILED, str(exc)
+    else:
+        record.status, record.summary = GiasImport.Status.DONE, summary.as_dict()
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "error", "summary", "finished_at"])
+    return record
+
+
+# --- Memberships and leads -------------------------------------------------------------------
+
+
+def membership_join(*, user, institution: Institution, shares_completion: bool, via_invitation: bool = False):
+    """Join `institution` (or update sharing if already a member). Returns (membership, created)."""
+    via = Membership.JoinedVia.INVITATION if via_invitation else Membership.JoinedVia.SEARCH
+    try:
+        with transaction.atomic():
+            membership, created = Membership.objects.get_or_create(
+                user=user,
+                institution=institution,
+                defaults={"shares_completion": shares_completion, "joined_via": via},
+            )
+    except IntegrityError:  # a concurrent join of the same institution won the race
+        membership, created = Membership.objects.get(user=user, institution=institution), False
+    if not created and membership.shares_completion != shares_completion:
+        membership.shares_completion = shares_completion
+        membership.save(update_fields=["shares_completion"])
+    return membership, created
+
+
+def membership_set_sharing(*, membership: Membership, shares_completion: bool) -> Membership:
+    membership.shares_completion = shares_completion
+    membership.save(update_fields=["shares_completion"])
+    return membership
+
+
+def membership_leave(*, membership: Membership) -> None:
+    membership.delete()
+
+
+def membership_request_lead(*, membership: Membership) -> Membership:
+    if not membership.is_lead and membership.lead_requested_at is None:
+        membership.lead_requested_at = timezone.now()
+        membership.save(update_fields=["lead_requested_at"])
+    return membership
+
+
+def membership_grant_lead(*, membership: Membership) -> Membership:
+    membership.role = Membership.Role.LEAD
+    membership.lead_requested_at = None
+    membership.save(update_fields=["role", "lead_requested_at"])
+    return membership
+
+
+def membership_withdraw_lead(*, membership: Membership) -> Membership:
+    """Withdraw lead status (or decline a request): the person stays a member of staff."""
+    membership.role = Membership.Role.STAFF
+    membership.lead_requested_at = None
+    membership.save(update_fields=["role", "lead_requested_at"])
+    return membership
+
+
+def institution_rotate_invitation(*, institution: Institution) -> Institution:
+    """Give the institution a new invitation code; the old link and code stop working."""
+    institution.invitation_code = new_invitation_code()
+    institution.save(update_fields=["invitation_code"])
+    return institution
+
+
+# --- Coverage snapshots ----------------------------------------------------------------------
+
+
+def coverage_snapshot_take(*, campaign: Campaign, on=None) -> int:
+    """Store today's coverage per borough (and for all London). Re-running a day replaces it."""
+    from .selectors import campaign_summary, coverage_by_borough
+
+    on = on or timezone.localdate()
+    rows = coverage_by_borough(campaign=campaign, on=on)
+    summary = campaign_summary(campaign=campaign, on=on)
+    snapshots = [
+        CoverageSnapshot(
+            campaign=campaign,
+            borough_id=row["borough_id"],
+            taken_on=on,
+            institutions_total=row["total"],
+            institutions_covered=row["covered"],
+            learners_completed=row["learners"],
+        )
+        for row in rows
+    ]
+    snapshots.append(
+        CoverageSnapshot(
+            campaign=campaign,
+            borough=None,
+            taken_on=on,
+            institutions_total=summary["institutions_total"],
+            institutions_covered=summary["institutions_covered"],
+            learners_completed=summary["learners_completed"],
+        )
+    )
+    with transaction.atomic():
+        CoverageSnapshot.objects.filter(campaign=campaign, taken_on=on).delete()
+        CoverageSnapshot.objects.bulk_create(snapshots)
+    return len(snapshots)
