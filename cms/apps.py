@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Site content"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from .cache import clear_public_page_cache
+
+        def clear(**kwargs):
+            clear_public_page_cache()
+
+        # Cache invalidation only: publishing or unpublishing changes what visitors should see.
+        page_published.connect(clear, weak=False, dispatch_uid="cms-clear-page-cache-published")
+        page_unpublished.connect(clear, weak=False, dispatch_uid="cms-clear-page-cache-unpublished")

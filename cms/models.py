@@ -10,6 +10,14 @@ from .blocks import ContentStreamBlock
 HELPLINES_CACHE_KEY = "cms:helplines:v1"
 
 
+def _helplines_changed():
+    """Every page shows the helplines: forget the cached list and the cached public pages."""
+    from .cache import clear_public_page_cache
+
+    cache.delete(HELPLINES_CACHE_KEY)
+    clear_public_page_cache()
+
+
 class HelplineQuerySet(models.QuerySet):
     def live(self):
         return self.filter(is_active=True)
@@ -71,11 +79,11 @@ class Helpline(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        cache.delete(HELPLINES_CACHE_KEY)
+        _helplines_changed()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        cache.delete(HELPLINES_CACHE_KEY)
+        _helplines_changed()
         return result
 
 

@@ -1,7 +1,7 @@
 """Local use: `make run` and `make test`. Safe embedded defaults, nothing to configure."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_int, env_str
 
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = env_str("SECRET_KEY", default="") or "local-only-insecure-key-do-not-use-in-production"
@@ -9,3 +9,6 @@ SECRET_KEY = env_str("SECRET_KEY", default="") or "local-only-insecure-key-do-no
 # Serve static files straight from the source folders: no collectstatic needed for `make run`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Locally, see edits at once; production caches anonymous pages (see base.py).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=0)

@@ -1,0 +1,151 @@
+"""Server-rendered SVG charts for public pages: a London borough choropleth and a simple line
+chart. Pure functions of their inputs (no database), escaped output, no JavaScript, no CDN.
+
+Every chart is paired, in its template, with a table holding the same figures, so nothing is
+conveyed by colour or shape alone.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.html import escape
+
+GEOJSON = Path(settings.BASE_DIR) / "data" / "geo" / "london_boroughs.geojson"
+MAP_WIDTH = 600
+
+# Five steps of one hue, light to dark (each step distinguishable; the legend names its range).
+SHADES = ["#f1f5fb", "#c6d5ee", "#8eaadb", "#4f79c2", "#1d3f8f"]
+NO_DATA = "#d9d9d9"  # grey: no institutions to count
+BINS = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 100)]
+
+
+@dataclass(frozen=True)
+class BoroughShape:
+    code: str
+    name: str
+    path: str
+
+
+@lru_cache(maxsize=1)
+def borough_shapes() -> tuple[tuple[BoroughShape, ...], int]:
+    """Borough outlines projected once per process. Returns (shapes, svg height)."""
+    data = json.loads(GEOJSON.read_text())
+    rings = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        rings.append((feature["properties"], [ring for poly in polygons for ring in poly]))
+    lons = [pt[0] for _, rs in rings for ring in rs for pt in ring]
+    lats = [pt[1] for _, rs in rings for ring in rs for pt in ring]
+    min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+    x_scale = math.cos(math.radians((min_lat + max_lat) / 2))
+    scale = MAP_WIDTH / ((max_lon - min_lon) * x_scale)
+    height = round((max_lat - min_lat) * scale)
+
+    def point(lon, lat):
+        return f"{(lon - min_lon) * x_scale * scale:.1f},{(max_lat - lat) * scale:.1f}"
+
+    shapes = []
+    for props, borough_rings in rings:
+        d = " ".join("M" + " L".join(point(*pt) for pt in ring) + " Z" for ring in borough_rings)
+        shapes.append(BoroughShape(code=props["code"], name=props["name"], path=d))
+    return tuple(sorted(shapes, key=lambda s: s.name)), height
+
+
+def shade_for(percent: float | None) -> str:
+    if percent is None:
+        return NO_DATA
+    for index, (_low, high) in enumerate(BINS):
+        if percent < high or index == len(BINS) - 1:
+            return SHADES[index]
+    return SHADES[-1]
+
+
+def legend() -> list[dict]:
+    return [
+        {"colour": colour, "label": f"{low}% to {'under ' if high < 100 else ''}{high}%"}
+        for colour, (low, high) in zip(SHADES, BINS, strict=True)
+    ]
+
+
+def borough_map_svg(values: dict[str, float | None], *, title: str, description: str) -> str:
+    """A choropleth of London: `values` maps ONS borough codes to a percentage (0-100) or None."""
+    shapes, height = borough_shapes()
+    parts = [
+        f'<svg class="borough-map" viewBox="0 0 {MAP_WIDTH} {height}" role="img" '
+        f'aria-labelledby="borough-map-title borough-map-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="borough-map-title">{escape(title)}</title>',
+        f'<desc id="borough-map-desc">{escape(description)}</desc>',
+    ]
+    for shape in shapes:
+        percent = values.get(shape.code)
+        label = f"{shape.name}: " + ("no data" if percent is None else f"{percent:.0f}% covered")
+        parts.append(
+            f'<path d="{shape.path}" fill="{shade_for(percent)}" stroke="#0b0c0c" '
+            f'stroke-width="0.6"><title>{escape(label)}</title></path>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def line_chart_svg(
+    points: list[tuple[str, int]], *, title: str, description: str, width=640, height=260
+) -> str:
+    """A line chart of (label, value) points in order, e.g. weekly completions."""
+    pad_left, pad_right, pad_top, pad_bottom = 56, 32, 16, 40
+    inner_w, inner_h = width - pad_left - pad_right, height - pad_top - pad_bottom
+    top = max([value for _, value in points] + [1])
+    step = _nice_step(top)
+    top = step * math.ceil(top / step)
+    parts = [
+        f'<svg class="line-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="line-chart-title line-chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="line-chart-title">{escape(title)}</title>',
+        f'<desc id="line-chart-desc">{escape(description)}</desc>',
+    ]
+    for tick in range(0, top + 1, step):
+        y = pad_top + inner_h - inner_h * tick / top
+        parts.append(
+            f'<line x1="{pad_left}" x2="{width - pad_right}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#b1b4b6" stroke-width="1"/>'
+            f'<text x="{pad_left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#0b0c0c">{tick:,}</text>'
+        )
+    if points:
+        gap = inner_w / max(len(points) - 1, 1)
+        coords = [
+            (pad_left + i * gap, pad_top + inner_h - inner_h * value / top)
+            for i, (_, value) in enumerate(points)
+        ]
+        parts.append(
+            '<polyline fill="none" stroke="#1d3f8f" stroke-width="3" points="'
+            + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>'
+        )
+        label_every = max(1, math.ceil(len(points) / 6))
+        for i, ((label, value), (x, y)) in enumerate(zip(points, coords, strict=True)):
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#1d3f8f">'
+                f"<title>{escape(label)}: {value:,}</title></circle>"
+            )
+            if i % label_every == 0 or i == len(points) - 1:
+                parts.append(
+                    f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" font-size="12" '
+                    f'fill="#0b0c0c">{escape(label)}</text>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _nice_step(top: int) -> int:
+    raw = max(top / 4, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return int(factor * magnitude)
+    return int(10 * magnitude)
