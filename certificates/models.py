@@ -138,6 +138,7 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at"]
+        permissions = [("revoke_certificate", "Can revoke certificates")]
         indexes = [models.Index(fields=["user", "course"]), models.Index(fields=["course", "revoked_at"])]
         constraints = [
             models.CheckConstraint(

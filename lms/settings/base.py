@@ -218,7 +218,17 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 1,
 }
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Certificates: re-queue completions whose issue task was never queued or never finished.
+    "certificates-sweep": {
+        "task": "certificates.tasks.sweep_certificates",
+        "schedule": timedelta(minutes=10),
+    },
+}
+# Certificates: how long a completion may wait for its task before the sweep re-queues it, and
+# how many verify-page lookups one network address may make per minute.
+CERTIFICATE_SWEEP_GRACE_MINUTES = env_int("CERTIFICATE_SWEEP_GRACE_MINUTES", default=5)
+CERTIFICATE_VERIFY_RATE_PER_MINUTE = env_int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,269 @@
+"""Writes for certificates: issue, render, email, reissue after a name change, revoke."""
+
+import logging
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import Enrollment
+from lms.queueing import enqueue_on_commit
+
+from . import selectors
+from .codes import generate_code
+from .models import Certificate, CertificateTemplate
+from .rendering import CertificateData, render_certificate_pdf
+
+logger = logging.getLogger(__name__)
+
+ISSUE_TASK = "certificates.tasks.issue_certificate"
+BUILT_IN_WORDING = {
+    "heading": "Certificate of completion",
+    "intro": "This is to certify that",
+    "completion_text": "has completed",
+    "body": "",
+    "signatory_name": "",
+    "signatory_role": "",
+    "accent_colour": "#1d4f91",
+    "logo_file": "",
+    "signature_file": "",
+}
+
+
+class CertificateError(Exception):
+    """A request about a certificate that cannot be carried out (shown to the person asking)."""
+
+
+def wording_snapshot(*, template: CertificateTemplate | None, course) -> dict:
+    """The wording a certificate is printed with, frozen at issue (or reissue) time."""
+    wording = dict(BUILT_IN_WORDING)
+    if template is not None:
+        wording.update(
+            template_id=template.pk,
+            template_updated_at=template.updated_at.isoformat(),
+            heading=template.heading,
+            intro=template.intro,
+            completion_text=template.completion_text,
+            body=template.body,
+            signatory_name=template.signatory_name,
+            signatory_role=template.signatory_role,
+            accent_colour=template.accent_colour,
+            logo_file=_image_file(template.logo_image, "height-240"),
+            signature_file=_image_file(template.signature_image, "height-160"),
+        )
+    wording["course_wording"] = getattr(course, "certificate_wording", "") or ""
+    return wording
+
+
+def _image_file(image, spec: str) -> str:
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition(spec).file.name
+    except Exception:  # a missing original must not stop a certificate being issued
+        logger.exception("Could not prepare image %s for certificates", image.pk)
+        return ""
+
+
+def _learner_name(user) -> str:
+    return (user.full_name or "").strip() or user.email
+
+
+def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
+    """The enrollment's certificate, created if it has none. Concurrent callers get the same row."""
+    existing = Certificate.objects.filter(enrollment_id=enrollment.pk).first()
+    if existing is not None:
+        return existing
+    course = enrollment.course
+    template = selectors.template_for_course(course_id=course.pk)
+    fields = {
+        "user_id": enrollment.user_id,
+        "course_id": course.pk,
+        "learner_name": _learner_name(enrollment.user),
+        "course_title": course.title,
+        "completed_at": enrollment.completed_at,
+        "course_revision_id": course.live_revision_id or course.latest_revision_id,
+        "template": template,
+        "wording": wording_snapshot(template=template, course=course),
+    }
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(enrollment=enrollment, code=generate_code(), **fields)
+        except IntegrityError:
+            existing = Certificate.objects.filter(enrollment_id=enrollment.pk).first()
+            if existing is not None:  # another worker issued it first
+                return existing
+            # otherwise the code collided (about 1 in 2**80): draw another
+    raise CertificateError("Could not allocate a verification code")
+
+
+def certificate_issue(*, enrollment_id: int) -> Certificate | None:
+    """Issue the certificate of a completed enrollment: create, render, email. Safe to repeat."""
+    enrollment = Enrollment.objects.select_related("user", "course").filter(pk=enrollment_id).first()
+    if enrollment is None or enrollment.completed_at is None:
+        logger.warning("Enrollment %s is missing or not complete; no certificate issued", enrollment_id)
+        return None
+    certificate = certificate_get_or_create(enrollment=enrollment)
+    if certificate.revoked_at is not None:
+        return certificate
+    certificate_ensure_pdf(certificate=certificate)
+    certificate_send_email(certificate=certificate)
+    return certificate
+
+
+def certificate_data(*, certificate: Certificate) -> CertificateData:
+    """What is printed, from the certificate's snapshots only (never the live template)."""
+    wording = {**BUILT_IN_WORDING, **(certificate.wording or {})}
+    verify_path = reverse("certificates:verify_code", kwargs={"code": certificate.display_code})
+    return CertificateData(
+        learner_name=certificate.learner_name,
+        course_title=certificate.course_title,
+        completed_on=timezone.localtime(certificate.completed_at).date(),
+        code=certificate.display_code,
+        verify_url=settings.SITE_URL + verify_path,
+        verify_page=_without_scheme(settings.SITE_URL + reverse("certificates:verify")),
+        heading=wording["heading"],
+        intro=wording["intro"],
+        completion_text=wording["completion_text"],
+        body=wording["body"],
+        course_wording=wording.get("course_wording", ""),
+        signatory_name=wording["signatory_name"],
+        signatory_role=wording["signatory_role"],
+        accent_colour=wording["accent_colour"],
+        logo_path=_media_path(wording["logo_file"]),
+        signature_path=_media_path(wording["signature_file"]),
+    )
+
+
+def _without_scheme(url: str) -> str:
+    return url.split("://", 1)[-1]
+
+
+def _media_path(name: str) -> str:
+    if not name:
+        return ""
+    try:
+        return default_storage.path(name) if default_storage.exists(name) else ""
+    except NotImplementedError:  # remote storage: print without the image rather than fetch it
+        return ""
+
+
+def certificate_render(*, certificate: Certificate) -> Certificate:
+    """Render the PDF from the snapshots and store it under a fresh name, then drop the old file."""
+    pdf = render_certificate_pdf(certificate_data(certificate=certificate))
+    field = certificate.pdf
+    storage = field.storage
+    old_name = field.name or ""
+    code = certificate.code
+    new_name = storage.save(f"certificates/{code[:2]}/{code}-{secrets.token_hex(4)}.pdf", ContentFile(pdf))
+    now = timezone.now()
+    updated = Certificate.objects.filter(pk=certificate.pk, pdf=old_name).update(
+        pdf=new_name, pdf_rendered_at=now
+    )
+    if updated:
+        certificate.pdf.name = new_name
+        certificate.pdf_rendered_at = now
+        if old_name:
+            transaction.on_commit(lambda: storage.delete(old_name))
+    else:  # someone else stored a newer PDF meanwhile: keep theirs
+        storage.delete(new_name)
+        certificate.refresh_from_db(fields=["pdf", "pdf_rendered_at"])
+    return certificate
+
+
+def certificate_ensure_pdf(*, certificate: Certificate) -> Certificate:
+    """Render the PDF if it was never stored or the stored file has gone missing."""
+    name = certificate.pdf.name
+    if name and certificate.pdf.storage.exists(name):
+        return certificate
+    if name:
+        logger.warning("Certificate %s PDF %s is missing; rendering it again", certificate.pk, name)
+    return certificate_render(certificate=certificate)
+
+
+def certificate_send_email(*, certificate: Certificate) -> bool:
+    """Email the learner a link to their certificate page, once. Returns True if sent now."""
+    with transaction.atomic():
+        locked = (
+            Certificate.objects.select_for_update()
+            .select_related("user")
+            .filter(pk=certificate.pk, emailed_at__isnull=True, revoked_at__isnull=True)
+            .first()
+        )
+        if locked is None:
+            return False
+        context = {
+            "certificate": locked,
+            "page_url": settings.SITE_URL + locked.get_absolute_url(),
+            "verify_url": settings.SITE_URL + locked.get_verify_url(),
+        }
+        send_mail(
+            subject=f"Your certificate: {locked.course_title}",
+            message=render_to_string("certificates/email/issued.txt", context),
+            from_email=None,
+            recipient_list=[locked.user.email],
+        )
+        locked.emailed_at = timezone.now()
+        locked.save(update_fields=["emailed_at"])
+    certificate.emailed_at = locked.emailed_at
+    return True
+
+
+def certificate_reissue(*, certificate: Certificate, user) -> bool:
+    """Print the owner's current name (and current template wording), keeping the code.
+    Returns False when the certificate already shows that name."""
+    if certificate.user_id != user.pk:
+        raise CertificateError("Only the certificate's owner can ask for it to be reissued.")
+    if certificate.revoked_at is not None:
+        raise CertificateError("This certificate has been revoked, so it cannot be reissued.")
+    name = _learner_name(user)
+    if name == certificate.learner_name:
+        return False
+    template = selectors.template_for_course(course_id=certificate.course_id)
+    certificate.learner_name = name
+    certificate.template = template
+    certificate.wording = wording_snapshot(template=template, course=certificate.course)
+    certificate.reissued_at = timezone.now()
+    with transaction.atomic():
+        certificate.save(update_fields=["learner_name", "template", "wording", "reissued_at"])
+        certificate_render(certificate=certificate)
+    return True
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Mark a certificate revoked, with a reason shown on the public verify page."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason, as it will be shown on the verify page."})
+    now = timezone.now()
+    Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
+        revoked_at=now, revoked_reason=reason[:1000], revoked_by=by
+    )
+    certificate.refresh_from_db()
+    logger.info("Certificate %s revoked by user %s", certificate.pk, getattr(by, "pk", None))
+    return certificate
+
+
+def certificates_sweep(*, limit: int = 500) -> int:
+    """Queue the issue task for completions without a certificate, certificates without a PDF, and
+    recent certificates never emailed. A broker outage delays certificates; this recovers them."""
+    now = timezone.now()
+    grace = now - timedelta(minutes=settings.CERTIFICATE_SWEEP_GRACE_MINUTES)
+    enrollment_ids = selectors.enrollments_missing_certificate(completed_before=grace, limit=limit)
+    enrollment_ids += selectors.certificates_unfinished(
+        issued_before=grace, email_since=now - timedelta(days=7), limit=limit
+    )
+    for enrollment_id in dict.fromkeys(enrollment_ids):
+        enqueue_on_commit(ISSUE_TASK, enrollment_id)
+    if enrollment_ids:
+        logger.info("Certificate sweep queued %d enrollments", len(enrollment_ids))
+    return len(set(enrollment_ids))

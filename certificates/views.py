@@ -1,0 +1,119 @@
+"""Certificate pages: public verification, and the owner's certificate page and download."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import ratelimit, selectors, services
+from .codes import format_code, normalise_code
+from .forms import VerifyForm
+
+
+def _too_many(request):
+    response = render(request, "certificates/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+@never_cache
+@require_GET
+def verify(request):
+    """The public form: type a code, land on its verify page."""
+    form = VerifyForm(request.GET or None)
+    if request.GET:
+        if not ratelimit.allow(request, action="certificate_verify"):
+            return _too_many(request)
+        if form.is_valid():
+            return redirect("certificates:verify_code", code=format_code(form.cleaned_data["code"]))
+    return render(request, "certificates/verify.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+@require_GET
+def verify_code(request, code):
+    """Public: name, course, completion date and status. Nothing else, and nothing for unknown codes."""
+    if not ratelimit.allow(request, action="certificate_verify"):
+        return _too_many(request)
+    normalised = normalise_code(code)
+    if normalised is not None and code != format_code(normalised):
+        return redirect("certificates:verify_code", code=format_code(normalised), permanent=True)
+    certificate = selectors.certificate_for_verification(code=code)
+    context = {"certificate": certificate, "code": code, "form": VerifyForm()}
+    response = render(request, "certificates/verify_result.html", context, status=200 if certificate else 404)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@login_required
+@never_cache
+@require_GET
+def detail(request, code):
+    """The owner's certificate page: download, verification link, reissue after a name change."""
+    certificate = selectors.certificate_for_owner(user=request.user, code=code)
+    if certificate is None:
+        raise Http404("No such certificate")
+    if code != certificate.display_code:
+        return redirect(certificate)
+    current_name = (request.user.full_name or "").strip()
+    return render(
+        request,
+        "certificates/detail.html",
+        {
+            "certificate": certificate,
+            "current_name": current_name,
+            "name_changed": bool(current_name) and current_name != certificate.learner_name,
+        },
+    )
+
+
+@login_required
+@never_cache
+@require_GET
+def mine(request):
+    return render(
+        request,
+        "certificates/mine.html",
+        {"certificates": selectors.certificates_for_user(user=request.user)},
+    )
+
+
+@login_required
+@require_POST
+def reissue(request, code):
+    certificate = selectors.certificate_for_owner(user=request.user, code=code)
+    if certificate is None:
+        raise Http404("No such certificate")
+    try:
+        changed = services.certificate_reissue(certificate=certificate, user=request.user)
+    except services.CertificateError as error:
+        messages.error(request, str(error))
+    else:
+        if changed:
+            messages.success(request, f"Your certificate now shows the name {certificate.learner_name}.")
+        else:
+            messages.info(request, "Your certificate already shows the name on your account.")
+    return redirect(certificate)
+
+
+@login_required
+@never_cache
+@require_GET
+def download(request, code):
+    """The PDF, for its owner (and staff allowed to view certificates); 404 for anyone else."""
+    certificate = selectors.certificate_for_download(user=request.user, code=code)
+    if certificate is None:
+        raise Http404("No such certificate")
+    if certificate.is_revoked and not request.user.has_perm("certificates.view_certificate"):
+        raise Http404("No such certificate")  # a revoked certificate is not handed out as valid
+    services.certificate_ensure_pdf(certificate=certificate)
+    response = FileResponse(
+        certificate.pdf.storage.open(certificate.pdf.name, "rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.display_code}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
