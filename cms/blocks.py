@@ -1,10 +1,23 @@
 """Content blocks shared by every page type. Lesson-only blocks (questions, reflection) live in
-`courses.blocks` and build on these."""
+`courses.blocks` and build on these.
 
+Validation that editors need to see next to the field raises `StructBlockValidationError` with
+`block_errors`, so Wagtail shows the message under the right sub-field.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# The one rendition size used for content images, so renditions fetched with the image (see
+# RenditionImageChooserBlock) are reused instead of being looked up one query per image.
+CONTENT_IMAGE_FILTER = "max-1000x1000"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -47,10 +60,92 @@ class SignpostBlock(blocks.StructBlock):
         template = "cms/blocks/signpost.html"
 
 
+def clean_with_extra_check(parent_clean, value, field, is_invalid, error):
+    """Run a StructBlock's own validation and one extra rule, reporting both together, so an
+    editor sees every problem with the block at once, each under its own field."""
+    block_errors, non_block_errors = {}, None
+    try:
+        value = parent_clean(value)
+    except StructBlockValidationError as exc:
+        block_errors, non_block_errors = dict(exc.block_errors), exc.non_block_errors
+    if field not in block_errors and is_invalid(value):
+        block_errors[field] = error
+    if block_errors or non_block_errors:
+        raise StructBlockValidationError(block_errors=block_errors, non_block_errors=non_block_errors)
+    return value
+
+
+class RenditionImageChooserBlock(ImageChooserBlock):
+    """An image chooser that loads the images of a whole page, with their renditions, in one go."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.prefetch_renditions(CONTENT_IMAGE_FILTER).in_bulk(
+            [v for v in values if v is not None]
+        )
+        return [objects.get(v) for v in values]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = RenditionImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        required=False,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the image adds no information (screen readers will skip it).",
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    def clean(self, value):
+        def alt_text_missing(value):
+            return not value.get("decorative") and not (value.get("alt_text") or "").strip()
+
+        return clean_with_extra_check(
+            super().clean, value, "alt_text", alt_text_missing,
+            ValidationError(
+                "Add alt text describing the image, or mark the image as decorative.",
+                code="alt_text_required",
+            ),
+        )
+
+    class Meta:
+        icon = "image"
+        template = "cms/blocks/image.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=160, help_text="Names the video for screen reader users.")
+    video = EmbedBlock(help_text="Link to the video, for example on YouTube or Vimeo.")
+    transcript = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        required=False,
+        help_text="Required: everything said and shown in the video, for people who cannot "
+        "watch or hear it.",
+    )
+
+    def clean(self, value):
+        def transcript_missing(value):
+            source = getattr(value.get("transcript"), "source", value.get("transcript")) or ""
+            return not strip_tags(source).replace("&nbsp;", " ").strip()
+
+        return clean_with_extra_check(
+            super().clean, value, "transcript", transcript_missing,
+            ValidationError("Add a transcript: every video needs one.", code="transcript_required"),
+        )
+
+    class Meta:
+        icon = "media"
+        template = "cms/blocks/video.html"
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, icon="pilcrow", template="cms/blocks/paragraph.html"
     )
     heading = HeadingBlock()
+    image = ImageBlock()
+    video = VideoBlock()
     callout = CalloutBlock()
     signpost = SignpostBlock()

@@ -1,7 +1,116 @@
-"""Lesson blocks for module bodies, built on the shared `cms` blocks."""
+"""Lesson blocks for module bodies, built on the shared `cms` blocks.
 
-from cms.blocks import ContentStreamBlock
+Question identifiers are Wagtail's own block ids: a question is identified by the id of its
+StreamField child, and each option by the id of its ListBlock item. Wagtail keeps both ids when a
+trainer edits the page, so a stored attempt (option ids only) still means the same thing later.
+
+Answer keys (which options are correct, per-option feedback, the explanation) are never rendered by
+the block template and are left out of the API representation; only `courses.grading` reads them.
+"""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from cms.blocks import PARAGRAPH_FEATURES, ContentStreamBlock
+
+
+class QuestionKind:
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    CHOICES = [
+        (SINGLE, "Single choice: one correct option"),
+        (MULTIPLE, "Multiple choice: tick all that apply"),
+    ]
+
+
+class ReflectionBlock(blocks.StructBlock):
+    """A prompt to think about. The answer box has no name and belongs to no form, so what a learner
+    types is never sent to the server; it stays in the browser tab only."""
+
+    prompt = blocks.CharBlock(max_length=300)
+    hint = blocks.CharBlock(max_length=300, required=False)
+
+    class Meta:
+        icon = "edit"
+        template = "courses/blocks/reflection.html"
+        preview_value = {
+            "prompt": "Think of a time someone listened to you well. What did they do?",
+            "hint": "You do not need to write anything down.",
+        }
+
+
+class OptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, label="Option")
+    is_correct = blocks.BooleanBlock(required=False, label="Correct answer")
+    feedback = blocks.TextBlock(
+        required=False, help_text="Shown after the learner answers, when they chose this option."
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = "Option"
+
+
+class QuestionBlock(blocks.StructBlock):
+    prompt = blocks.CharBlock(max_length=400, label="Question")
+    kind = blocks.ChoiceBlock(choices=QuestionKind.CHOICES, default=QuestionKind.SINGLE)
+    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8)
+    explanation = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        required=False,
+        help_text="Shown after the learner answers: why the right answer is right.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = sum(1 for option in value["options"] if option["is_correct"])
+        message = None
+        if correct == 0:
+            message = "Mark at least one option as the correct answer."
+        elif correct > 1 and value["kind"] == QuestionKind.SINGLE:
+            message = (
+                f"A single-choice question has exactly one correct option; {correct} are marked. "
+                "Untick the others, or make this a multiple-choice question."
+            )
+        if message:
+            raise StructBlockValidationError(
+                block_errors={
+                    "options": ListBlockValidationError(
+                        non_block_errors=[ValidationError(message, code="correct_options")]
+                    )
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        """Only what a learner may see before answering: never the answer key."""
+        return {
+            "prompt": value["prompt"],
+            "kind": value["kind"],
+            "options": [
+                {"id": child.id, "text": child.value["text"]}
+                for child in value["options"].bound_blocks
+            ],
+        }
+
+    class Meta:
+        icon = "help"
+        template = "courses/blocks/question.html"
+        preview_value = {
+            "prompt": "Which of these is a helpful way to ask someone if they are thinking about "
+            "suicide?",
+            "kind": QuestionKind.SINGLE,
+            "options": [
+                {"text": "Ask them directly and calmly", "is_correct": True, "feedback": ""},
+                {"text": "Change the subject", "is_correct": False, "feedback": ""},
+            ],
+        }
 
 
 class ModuleStreamBlock(ContentStreamBlock):
     """Everything a module body may contain: the shared content blocks plus lesson-only blocks."""
+
+    reflection = ReflectionBlock()
+    question = QuestionBlock()

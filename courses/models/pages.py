@@ -1,5 +1,6 @@
 """Course content in Wagtail: the catalogue, courses and their modules."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,7 @@ from wagtail.search import index
 from cms.blocks import PARAGRAPH_FEATURES
 
 from ..blocks import ModuleStreamBlock
+from ..forms import ModulePageForm
 
 
 class Audience(models.TextChoices):
@@ -33,6 +35,16 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "courses/course_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..learner_context import catalogue_learner_context
+        from ..selectors import catalogue_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        courses = list(catalogue_courses(index=self))
+        context["courses"] = courses
+        context.update(catalogue_learner_context(request=request, courses=courses))
+        return context
 
 
 class CoursePage(Page):
@@ -89,6 +101,24 @@ class CoursePage(Page):
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
 
+    def clean(self):
+        super().clean()
+        from ..validation import course_errors
+
+        if errors := course_errors(course=self, pass_mark=self.pass_mark):
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..learner_context import course_learner_context
+        from ..selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        outline = course_outline(course=self, request=request)
+        context["outline"] = outline
+        context["first_module"] = outline[0] if outline else None
+        context.update(course_learner_context(request=request, course=self, outline=outline))
+        return context
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -129,3 +159,41 @@ class ModulePage(Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
     template = "courses/module_page.html"
+    base_form_class = ModulePageForm
+
+    def clean(self):
+        super().clean()
+        from ..validation import module_errors
+
+        if self.path:  # saved in code (the admin form checks new pages, which have no path yet)
+            course = CoursePage.objects.parent_of(self).first()
+            errors = module_errors(
+                course=course, module=self, is_assessment=self.is_assessment, body=self.body
+            )
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def has_questions(self) -> bool:
+        return any(child.block_type == "question" for child in self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..learner_context import module_learner_context
+        from ..selectors import course_outline, outline_neighbours
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.parent_of(self).first()
+        outline = course_outline(course=course, request=request, current=self) if course else []
+        previous_module, next_module = outline_neighbours(outline=outline, current=self)
+        context.update(
+            course=course,
+            outline=outline,
+            previous_module=previous_module,
+            next_module=next_module,
+            has_questions=self.has_questions,
+            question_form_id="module-answers",
+        )
+        context.update(
+            module_learner_context(request=request, module=self, course=course, outline=outline)
+        )
+        return context

@@ -1,0 +1,21 @@
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def lookup(mapping, key):
+    """`mapping|lookup:key`: a dict item by a variable key (None when absent or no mapping)."""
+    if not mapping:
+        return None
+    return mapping.get(key)
+
+
+@register.filter
+def minutes(value):
+    """'1 minute' / 'n minutes'."""
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return ""
+    return f"{value} minute" if value == 1 else f"{value} minutes"

@@ -1,0 +1,39 @@
+"""Page-level rules for courses that need more than one field (used by the admin forms and by
+`clean()` when pages are saved in code). Each returns `{field_name: message}`; empty means valid."""
+
+from __future__ import annotations
+
+
+def module_errors(*, course, module, is_assessment: bool, body) -> dict[str, str]:
+    """Rules for a module about to be saved under `course` (`module.pk` is None when new)."""
+    from .models import ModulePage
+
+    errors: dict[str, str] = {}
+    if not is_assessment:
+        return errors
+    if course is not None and course.pass_mark is None:
+        errors["is_assessment"] = (
+            "This course has no pass mark. Set the course's pass mark (1-100) before marking a "
+            "module as the assessment."
+        )
+    elif course is not None:
+        other = (
+            ModulePage.objects.child_of(course).filter(is_assessment=True)
+            .exclude(pk=module.pk).values_list("title", flat=True).first()
+        )
+        if other:
+            errors["is_assessment"] = f'This course already has an assessment: "{other}".'
+    if not any(child.block_type == "question" for child in body or []):
+        errors["body"] = "An assessment needs at least one question."
+    return errors
+
+
+def course_errors(*, course, pass_mark) -> dict[str, str]:
+    """Rules for a course: an existing assessment module needs a pass mark to be graded against."""
+    from .models import ModulePage
+
+    if pass_mark is None and course.pk and (
+        ModulePage.objects.child_of(course).filter(is_assessment=True).exists()
+    ):
+        return {"pass_mark": "This course has an assessment, so it needs a pass mark (1-100)."}
+    return {}

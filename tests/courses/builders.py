@@ -1,0 +1,100 @@
+"""Build course trees for tests: raw StreamField data with fixed block ids, so tests can post
+answers by id exactly as a learner's browser would."""
+
+import uuid
+
+from cms.models import Helpline, HomePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def paragraph(html="<p>Listening without judging helps.</p>"):
+    return {"type": "paragraph", "value": html, "id": new_id()}
+
+
+def heading(text="A section", level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}, "id": new_id()}
+
+
+def callout(text="<p>You can take a break at any time.</p>", kind="information", title="Note"):
+    return {"type": "callout", "value": {"kind": kind, "title": title, "text": text}, "id": new_id()}
+
+
+def signpost(*names, title="Where to find support"):
+    ids = Helpline.objects.filter(name__in=names).values_list("pk", flat=True)
+    return {
+        "type": "signpost",
+        "value": {
+            "title": title,
+            "helplines": [{"type": "item", "value": pk, "id": new_id()} for pk in ids],
+        },
+        "id": new_id(),
+    }
+
+
+def reflection(prompt="What would you say first?", hint=""):
+    return {"type": "reflection", "value": {"prompt": prompt, "hint": hint}, "id": new_id()}
+
+
+def question(prompt, options, kind="single", explanation="<p>Asking directly is safe.</p>", qid=None):
+    """`options`: [(text, is_correct, feedback), ...]. Returns the raw block; option ids are in
+    block["value"]["options"][i]["id"]."""
+    return {
+        "type": "question",
+        "value": {
+            "prompt": prompt,
+            "kind": kind,
+            "options": [
+                {"type": "item", "value": {"text": t, "is_correct": c, "feedback": f}, "id": new_id()}
+                for t, c, f in options
+            ],
+            "explanation": explanation,
+        },
+        "id": qid or new_id(),
+    }
+
+
+def option_ids(block, correct=None):
+    """The option ids of a raw question block (only correct / incorrect ones if asked)."""
+    return [
+        item["id"] for item in block["value"]["options"]
+        if correct is None or item["value"]["is_correct"] == correct
+    ]
+
+
+def course_index():
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = HomePage.objects.get().add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
+    return index
+
+
+def make_course(*, title="Test course", pass_mark=80, publish=True, **fields):
+    values = dict(
+        title=title,
+        summary="A short course for testing.",
+        programme="suicide_prevention",
+        estimated_minutes=20,
+        learning_outcomes="<ul><li>Ask directly</li></ul>",
+        content_note="<p>This course talks about suicide.</p>",
+        pass_mark=pass_mark,
+    )
+    values.update(fields)
+    course = course_index().add_child(instance=CoursePage(**values))
+    if publish:
+        course.save_revision().publish()
+    return course
+
+
+def make_module(course, *, title="Module", body=(), publish=True, **fields):
+    values = dict(title=title, estimated_minutes=5, body=list(body))
+    values.update(fields)
+    module = course.add_child(instance=ModulePage(**values))
+    if publish:
+        module.save_revision().publish()
+    else:
+        module.unpublish() if module.live else None
+    return ModulePage.objects.get(pk=module.pk)
