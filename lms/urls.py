@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("get-help/", cms_views.get_help, name="get_help"),
     path("search/", cms_views.search, name="search"),
+    path("certificates/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:
