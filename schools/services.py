@@ -48,9 +48,7 @@ def gias_import_bytes(*, raw: bytes, file_name: str = "") -> ImportSummary:
     boroughs_by_dfe = dict(Borough.objects.values_list("dfe_code", "id"))
     boroughs_by_ons = dict(Borough.objects.values_list("ons_code", "id"))
     rows = list(
-        gias_parse(
-            text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary
-        )
+        gias_parse(text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary)
     )
     with transaction.atomic():
         _gias_apply(rows=rows, summary=summary)

@@ -29,8 +29,7 @@ class Campaign(models.Model):
         "courses.CoursePage",
         blank=True,
         related_name="+",
-        help_text="Optional: only these courses count. Leave empty to count every course in the "
-        "programme.",
+        help_text="Optional: only these courses count. Leave empty to count every course in the programme.",
     )
     starts_on = models.DateField(help_text="Completions from this date count toward the learner target.")
     ends_on = models.DateField(null=True, blank=True, help_text="Leave blank for an open-ended campaign.")

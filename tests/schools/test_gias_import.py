@@ -198,8 +198,10 @@ def test_command_prints_summary_and_fails_clearly(tmp_path, capsys):
 
 
 def test_utf8_file_saved_by_a_spreadsheet_is_read_as_utf8():
-    raw = "\ufeff".encode() + HEADER.encode() + (
-        "40,202,Camden,École Élan,Community school,LA,Open,Primary,,,,,,London\r\n"
-    ).encode()
+    raw = (
+        "\ufeff".encode()
+        + HEADER.encode()
+        + ("40,202,Camden,École Élan,Community school,LA,Open,Primary,,,,,,London\r\n").encode()
+    )
     assert gias_import_bytes(raw=raw).created == 1
     assert Institution.objects.get(urn=40).name == "École Élan"

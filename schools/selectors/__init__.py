@@ -1,0 +1,36 @@
+"""Reads for the schools app. Each selector runs a fixed number of queries."""
+
+from .coverage import (
+    campaign_for_public,
+    campaign_summary,
+    completions_by_week,
+    coverage_by_borough,
+    coverage_by_kind,
+    covered_institution_ids,
+    institution_coverage,
+    uncovered_institutions,
+)
+from .dashboard import StaffRow, institution_staff_progress
+from .registry import (
+    institution_for_lead,
+    institution_get_by_invitation,
+    institution_search,
+    memberships_for_user,
+)
+
+__all__ = [
+    "StaffRow",
+    "campaign_for_public",
+    "campaign_summary",
+    "completions_by_week",
+    "coverage_by_borough",
+    "coverage_by_kind",
+    "covered_institution_ids",
+    "institution_coverage",
+    "institution_for_lead",
+    "institution_get_by_invitation",
+    "institution_search",
+    "institution_staff_progress",
+    "memberships_for_user",
+    "uncovered_institutions",
+]

@@ -1,0 +1,212 @@
+"""Campaign figures: learners completed and institutions covered. Everything is aggregated in the
+database, so each selector runs a fixed number of queries however many institutions there are.
+
+Counting rules (documented for programme staff in the reports):
+- A certificate counts while it is not revoked and is younger than the campaign's validity period.
+- The learner target counts each person once whose counting certificate was completed between the
+  campaign's start and end dates (or today, if sooner).
+- An institution is covered when at least `staff_needed` of its members who agreed to share their
+  completion with it hold a counting certificate. Only open institutions of the campaign's kinds count.
+"""
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from certificates.models import Certificate
+
+from ..models import Borough, Campaign, Institution, InstitutionKind, InstitutionStatus, Membership
+
+
+def months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + (day.month - 1) - months, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _as_of(campaign: Campaign, on: date | None) -> date:
+    return on or timezone.localdate()
+
+
+def counting_certificates(*, campaign: Campaign, on: date | None = None):
+    """Certificates of the campaign's courses that are current on `on` (default today)."""
+    on = _as_of(campaign, on)
+    qs = Certificate.objects.filter(
+        revoked_at__isnull=True,
+        completed_at__gte=_start_of(months_before(on, campaign.certificate_valid_months)),
+        completed_at__lt=_start_of(on + timedelta(days=1)),
+    )
+    if campaign.programme:
+        qs = qs.filter(course__programme=campaign.programme)
+    course_ids = _course_ids(campaign)
+    if course_ids:
+        qs = qs.filter(course_id__in=course_ids)
+    return qs
+
+
+def _course_ids(campaign: Campaign) -> list[int]:
+    """The campaign's chosen courses (empty: every course of its programme), read once per instance."""
+    if not campaign.pk:
+        return []
+    if not hasattr(campaign, "_course_ids"):
+        campaign._course_ids = list(campaign.courses.values_list("pk", flat=True))
+    return campaign._course_ids
+
+
+def _campaign_completions(*, campaign: Campaign, on: date | None = None):
+    """Counting certificates completed within the campaign's dates (for the learner target)."""
+    on = _as_of(campaign, on)
+    end = min(on, campaign.ends_on) if campaign.ends_on else on
+    return counting_certificates(campaign=campaign, on=on).filter(
+        completed_at__gte=_start_of(campaign.starts_on), completed_at__lt=_start_of(end + timedelta(days=1))
+    )
+
+
+def covered_institution_ids(*, campaign: Campaign, on: date | None = None):
+    """A subquery of the ids of institutions with enough sharing staff holding a counting certificate."""
+    trained = counting_certificates(campaign=campaign, on=on).values("user_id")
+    return (
+        Membership.objects.filter(shares_completion=True, user_id__in=trained)
+        .values("institution_id")
+        .annotate(trained=Count("user_id", distinct=True))
+        .filter(trained__gte=campaign.staff_needed)
+        .values("institution_id")
+    )
+
+
+def counted_institutions(*, campaign: Campaign):
+    return Institution.objects.filter(
+        status=InstitutionStatus.OPEN, kind__in=campaign.institution_kinds or []
+    )
+
+
+def campaign_summary(*, campaign: Campaign, on: date | None = None) -> dict:
+    """Headline figures for one campaign. Two queries."""
+    learners = _campaign_completions(campaign=campaign, on=on).aggregate(n=Count("user_id", distinct=True))[
+        "n"
+    ]
+    covered = covered_institution_ids(campaign=campaign, on=on)
+    institutions = counted_institutions(campaign=campaign).aggregate(
+        total=Count("id"), covered=Count("id", filter=Q(id__in=covered))
+    )
+    return {
+        "campaign": campaign,
+        "learners_completed": learners,
+        "learner_target": campaign.learner_target,
+        "learner_percent": _percent(learners, campaign.learner_target),
+        "institutions_total": institutions["total"],
+        "institutions_covered": institutions["covered"],
+        "institution_percent": _percent(institutions["covered"], institutions["total"]),
+    }
+
+
+def coverage_by_kind(*, campaign: Campaign, on: date | None = None) -> list[dict]:
+    """Covered / total per institution kind. One query."""
+    covered = covered_institution_ids(campaign=campaign, on=on)
+    rows = (
+        counted_institutions(campaign=campaign)
+        .values("kind")
+        .annotate(total=Count("id"), covered=Count("id", filter=Q(id__in=covered)))
+        .order_by("kind")
+    )
+    labels = dict(InstitutionKind.choices)
+    return [
+        {
+            **row,
+            "label": labels.get(row["kind"], row["kind"]),
+            "percent": _percent(row["covered"], row["total"]),
+        }
+        for row in rows
+    ]
+
+
+def coverage_by_borough(*, campaign: Campaign, on: date | None = None) -> list[dict]:
+    """Every borough with institutions covered / total, percent, and learners who gave that borough.
+    Two queries."""
+    covered = covered_institution_ids(campaign=campaign, on=on)
+    counted = Q(
+        institutions__status=InstitutionStatus.OPEN, institutions__kind__in=campaign.institution_kinds or []
+    )
+    boroughs = Borough.objects.annotate(
+        total=Count("institutions", filter=counted),
+        covered=Count("institutions", filter=counted & Q(institutions__id__in=covered)),
+    ).order_by("name")
+    learners = dict(
+        _campaign_completions(campaign=campaign, on=on)
+        .values("user__borough")
+        .annotate(n=Count("user_id", distinct=True))
+        .values_list("user__borough", "n")
+    )
+    return [
+        {
+            "borough_id": b.pk,
+            "borough": b.name,
+            "ons_code": b.ons_code,
+            "is_inner": b.is_inner,
+            "total": b.total,
+            "covered": b.covered,
+            "uncovered": b.total - b.covered,
+            "percent": _percent(b.covered, b.total),
+            "learners": learners.get(b.ons_code, 0),
+        }
+        for b in boroughs
+    ]
+
+
+def uncovered_institutions(*, campaign: Campaign, borough: Borough | None = None, on: date | None = None):
+    """The outreach list: counted institutions not yet covered, by borough then name. One query."""
+    qs = (
+        counted_institutions(campaign=campaign)
+        .exclude(id__in=covered_institution_ids(campaign=campaign, on=on))
+        .select_related("borough")
+        .order_by("borough__name", "name")
+    )
+    return qs.filter(borough=borough) if borough is not None else qs
+
+
+def institution_coverage(*, institution: Institution, campaign: Campaign, on: date | None = None) -> dict:
+    """How many sharing staff of one institution hold a counting certificate. One query."""
+    trained = Membership.objects.filter(
+        institution=institution,
+        shares_completion=True,
+        user_id__in=counting_certificates(campaign=campaign, on=on).values("user_id"),
+    ).count()
+    counts = institution.status == InstitutionStatus.OPEN and institution.kind in (
+        campaign.institution_kinds or []
+    )
+    return {
+        "campaign": campaign,
+        "trained": trained,
+        "needed": campaign.staff_needed,
+        "covered": counts and trained >= campaign.staff_needed,
+        "counts": counts,
+    }
+
+
+def completions_by_week(*, campaign: Campaign, on: date | None = None) -> list[dict]:
+    """Completions and unique learners per week (Monday) within the campaign. One query."""
+    return list(
+        _campaign_completions(campaign=campaign, on=on)
+        .annotate(week=TruncWeek("completed_at"))
+        .values("week")
+        .annotate(completions=Count("id"), learners=Count("user_id", distinct=True))
+        .order_by("week")
+    )
+
+
+def campaign_for_public() -> Campaign | None:
+    """The campaign whose figures public pages show: the latest one marked public."""
+    return Campaign.objects.filter(is_public=True).order_by("-starts_on", "-pk").first()
+
+
+def _percent(part: int, whole: int | None) -> float | None:
+    if not whole:
+        return None
+    return round(100 * part / whole, 1)

@@ -1,0 +1,119 @@
+"""The school lead dashboard: staff who agreed to share, with their course progress."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count
+
+from courses.models import Enrollment, ModulePage
+from courses.models.pages import Programme
+
+from ..models import Institution, Membership
+
+STEPLEN = 4  # treebeard path step length used by Wagtail
+
+
+@dataclass
+class ProgrammeProgress:
+    course_title: str = ""
+    completed_at: datetime | None = None
+    modules_done: int = 0
+    modules_total: int = 0
+
+    @property
+    def status(self) -> str:
+        if self.completed_at:
+            return "completed"
+        return "in_progress" if self.course_title else "not_started"
+
+    @property
+    def status_label(self) -> str:
+        if self.completed_at:
+            return "Completed"
+        if self.course_title:
+            return (
+                f"In progress ({min(self.modules_done, self.modules_total)} of {self.modules_total} modules)"
+            )
+        return "Not started"
+
+
+@dataclass
+class StaffRow:
+    membership_id: int
+    name: str
+    email: str
+    role: str
+    joined_at: datetime
+    programmes: dict = field(default_factory=dict)  # Programme value -> ProgrammeProgress
+
+    def progress_list(self):
+        return [(Programme(value).label, self.programmes[value]) for value in Programme.values]
+
+
+def _rank(progress: ProgrammeProgress):
+    """Completed beats in progress; among completed the latest; among in progress the furthest."""
+    if progress.completed_at:
+        return (2, progress.completed_at.timestamp())
+    ratio = progress.modules_done / progress.modules_total if progress.modules_total else 0
+    return (1, ratio)
+
+
+def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
+    """Members who agreed to share, each with their best progress per programme. Three queries."""
+    members = list(
+        Membership.objects.filter(institution=institution, shares_completion=True)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
+    rows = {
+        m.user_id: StaffRow(
+            membership_id=m.pk,
+            name=m.user.full_name,
+            email=m.user.email,
+            role=m.get_role_display(),
+            joined_at=m.joined_at,
+            programmes={value: ProgrammeProgress() for value in Programme.values},
+        )
+        for m in members
+    }
+    if not rows:
+        return []
+    enrollments = (
+        Enrollment.objects.filter(user_id__in=list(rows))
+        .annotate(done=Count("modules__module", distinct=True))
+        .values("user_id", "done", "completed_at", "course__title", "course__programme", "course__path")
+    )
+    enrollments = list(enrollments)
+    course_paths = {e["course__path"] for e in enrollments}
+    totals: dict[str, int] = {}
+    if course_paths:
+        for path in ModulePage.objects.live().values_list("path", flat=True):
+            parent = path[:-STEPLEN]
+            if parent in course_paths:
+                totals[parent] = totals.get(parent, 0) + 1
+    for enrollment in enrollments:
+        programme = enrollment["course__programme"]
+        row = rows[enrollment["user_id"]]
+        if programme not in row.programmes:
+            continue
+        candidate = ProgrammeProgress(
+            course_title=enrollment["course__title"],
+            completed_at=enrollment["completed_at"],
+            modules_done=enrollment["done"],
+            modules_total=totals.get(enrollment["course__path"], 0),
+        )
+        if row.programmes[programme].status == "not_started" or _rank(candidate) > _rank(
+            row.programmes[programme]
+        ):
+            row.programmes[programme] = candidate
+    return list(rows.values())
+
+
+def staff_totals(rows: list[StaffRow]) -> dict:
+    """Counts per programme for the dashboard's summary (no extra queries)."""
+    totals = {}
+    for value in Programme.values:
+        completed = sum(1 for row in rows if row.programmes[value].completed_at)
+        in_progress = sum(1 for row in rows if row.programmes[value].status == "in_progress")
+        totals[value] = {"label": Programme(value).label, "completed": completed, "in_progress": in_progress}
+    return {"sharing": len(rows), "programmes": list(totals.values())}

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "schools"
+
+urlpatterns = [
+    path("", views.my_institutions, name="mine"),
+    path("join/", views.join_search, name="join"),
+    path("join/code/", views.invitation_code, name="invitation_code"),
+    path("join/<int:institution_id>/", views.join_confirm, name="join_confirm"),
+    path("invite/<str:code>/", views.invitation, name="invitation"),
+    path("memberships/<int:membership_id>/sharing/", views.membership_sharing, name="membership_sharing"),
+    path("memberships/<int:membership_id>/leave/", views.membership_leave, name="membership_leave"),
+    path(
+        "memberships/<int:membership_id>/request-lead/",
+        views.membership_request_lead,
+        name="membership_request_lead",
+    ),
+    path("<int:institution_id>/", views.lead_dashboard, name="dashboard"),
+    path("<int:institution_id>/staff.csv", views.lead_dashboard_csv, name="dashboard_csv"),
+    path("<int:institution_id>/invitation/", views.rotate_invitation, name="rotate_invitation"),
+]

@@ -1,0 +1,204 @@
+"""Learner-facing pages: joining an institution, managing memberships, and the lead dashboard."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import InstitutionSearchForm, InvitationCodeForm, JoinForm, SharingForm
+from .models import Institution, InstitutionStatus, Membership
+from .selectors.dashboard import staff_totals
+
+
+@login_required
+def my_institutions(request):
+    memberships = selectors.memberships_for_user(user=request.user)
+    return render(request, "schools/my_institutions.html", {"memberships": memberships})
+
+
+@login_required
+def join_search(request):
+    form = InstitutionSearchForm(request.GET or None)
+    results = None
+    if form.is_valid():
+        results = list(selectors.institution_search(query=form.cleaned_data["q"]))
+    joined = set(Membership.objects.filter(user=request.user).values_list("institution_id", flat=True))
+    return render(
+        request,
+        "schools/join_search.html",
+        {"form": form, "results": results, "joined": joined, "code_form": InvitationCodeForm()},
+    )
+
+
+@login_required
+def invitation_code(request):
+    form = InvitationCodeForm(request.GET or None)
+    if form.is_valid():
+        code = selectors.registry.normalise_invitation_code(form.cleaned_data["code"])
+        if (
+            code
+            and Institution.objects.filter(invitation_code=code)
+            .exclude(status=InstitutionStatus.CLOSED)
+            .exists()
+        ):
+            return redirect("schools:invitation", code=code)
+        form.add_error("code", "No school, college or university has this code. Check it with your lead.")
+    return render(
+        request,
+        "schools/join_search.html",
+        {"form": InstitutionSearchForm(), "results": None, "joined": set(), "code_form": form},
+        status=200 if not form.is_bound else 400,
+    )
+
+
+def _join(request, *, institution, via_invitation):
+    data = request.POST if request.method == "POST" else None
+    form = JoinForm(data, institution=institution, via_invitation=via_invitation)
+    existing = Membership.objects.filter(user=request.user, institution=institution).first()
+    if request.method == "POST" and form.is_valid():
+        membership, created = services.membership_join(
+            user=request.user,
+            institution=institution,
+            shares_completion=form.cleaned_data["shares_completion"],
+            via_invitation=via_invitation,
+        )
+        sharing = (
+            "and are sharing your training with it"
+            if membership.shares_completion
+            else ("without sharing your training")
+        )
+        verb = "joined" if created else "updated your membership of"
+        messages.success(request, f"You have {verb} {institution.name} {sharing}.")
+        return redirect("schools:mine")
+    return render(
+        request,
+        "schools/join_confirm.html",
+        {"institution": institution, "form": form, "via_invitation": via_invitation, "existing": existing},
+    )
+
+
+@login_required
+def join_confirm(request, institution_id):
+    institution = get_object_or_404(
+        Institution.objects.select_related("borough").exclude(status=InstitutionStatus.CLOSED),
+        pk=institution_id,
+    )
+    return _join(request, institution=institution, via_invitation=False)
+
+
+@login_required
+def invitation(request, code):
+    institution = selectors.institution_get_by_invitation(code=code)
+    return _join(request, institution=institution, via_invitation=True)
+
+
+def _own_membership(request, membership_id):
+    return get_object_or_404(
+        Membership.objects.select_related("institution"), pk=membership_id, user=request.user
+    )
+
+
+@login_required
+@require_POST
+def membership_sharing(request, membership_id):
+    membership = _own_membership(request, membership_id)
+    form = SharingForm(request.POST)
+    if form.is_valid():
+        services.membership_set_sharing(
+            membership=membership, shares_completion=form.cleaned_data["shares_completion"]
+        )
+        state = "now share" if membership.shares_completion else "no longer share"
+        messages.success(request, f"You {state} your training with {membership.institution.name}.")
+    return redirect("schools:mine")
+
+
+@login_required
+@require_POST
+def membership_leave(request, membership_id):
+    membership = _own_membership(request, membership_id)
+    name = membership.institution.name
+    services.membership_leave(membership=membership)
+    messages.success(request, f"You have left {name}.")
+    return redirect("schools:mine")
+
+
+@login_required
+@require_POST
+def membership_request_lead(request, membership_id):
+    membership = _own_membership(request, membership_id)
+    services.membership_request_lead(membership=membership)
+    messages.success(
+        request,
+        f"Your request to be a lead for {membership.institution.name} has been sent to the programme "
+        "team. We will let you know when it has been looked at.",
+    )
+    return redirect("schools:mine")
+
+
+def _dashboard_context(request, institution):
+    rows = selectors.institution_staff_progress(institution=institution)
+    campaign = selectors.campaign_for_public()
+    coverage = (
+        selectors.institution_coverage(institution=institution, campaign=campaign) if campaign else None
+    )
+    invitation_url = request.build_absolute_uri(
+        reverse("schools:invitation", kwargs={"code": institution.invitation_code})
+    )
+    return {
+        "institution": institution,
+        "rows": rows,
+        "totals": staff_totals(rows),
+        "coverage": coverage,
+        "invitation_url": invitation_url,
+    }
+
+
+@login_required
+def lead_dashboard(request, institution_id):
+    institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
+    return render(request, "schools/lead_dashboard.html", _dashboard_context(request, institution))
+
+
+@login_required
+def lead_dashboard_csv(request, institution_id):
+    institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
+    rows = selectors.institution_staff_progress(institution=institution)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"staff-training-{institution.pk}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so spreadsheets read names in every script correctly
+    writer = csv.writer(response)
+    header = ["Name", "Email", "Role", "Joined"]
+    for label, _ in rows[0].progress_list() if rows else []:
+        header += [f"{label}: status", f"{label}: course", f"{label}: completed on"]
+    writer.writerow(header)
+    for row in rows:
+        line = [_safe_cell(row.name), row.email, row.role, _day(row.joined_at)]
+        for _, progress in row.progress_list():
+            line += [progress.status_label, _safe_cell(progress.course_title), _day(progress.completed_at)]
+        writer.writerow(line)
+    return response
+
+
+def _day(moment) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d}" if moment else ""
+
+
+def _safe_cell(value: str) -> str:
+    """Stop a spreadsheet treating a name as a formula (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@login_required
+@require_POST
+def rotate_invitation(request, institution_id):
+    institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
+    services.institution_rotate_invitation(institution=institution)
+    messages.success(request, "There is a new invitation link and code. The old ones no longer work.")
+    return redirect("schools:dashboard", institution_id=institution.pk)
