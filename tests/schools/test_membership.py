@@ -52,7 +52,11 @@ def test_joining_from_search_does_not_share_unless_ticked(client, user):
     response = client.post(url, {})
     assert response.status_code == 302
     membership = Membership.objects.get(user=user, institution=school)
-    assert (membership.shares_completion, membership.role, membership.joined_via) == (False, "staff", "search")
+    assert (membership.shares_completion, membership.role, membership.joined_via) == (
+        False,
+        "staff",
+        "search",
+    )
     page = client.get(reverse("schools:mine")).content.decode()
     assert "You do not share your training with Elm Park Primary" in page
 

@@ -1,0 +1,134 @@
+"""The school lead dashboard: who may see it, what it shows, and what it never shows."""
+
+import csv
+import io
+from datetime import datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from schools.models import Membership
+from tests.factories import UserFactory
+
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, enroll, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def school():
+    return InstitutionFactory(name="Elm Park Primary")
+
+
+@pytest.fixture
+def lead(school):
+    return MembershipFactory(institution=school, role=Membership.Role.LEAD, shares_completion=False).user
+
+
+def test_only_leads_of_this_institution_see_it(client, school, lead):
+    url = reverse("schools:dashboard", args=[school.pk])
+    csv_url = reverse("schools:dashboard_csv", args=[school.pk])
+    staff = MembershipFactory(institution=school).user  # colleague, not a lead
+    other_lead = MembershipFactory(role=Membership.Role.LEAD).user  # lead elsewhere
+    outsider = UserFactory()
+    for person in (staff, other_lead, outsider):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
+        assert client.get(csv_url).status_code == 404
+        assert client.post(reverse("schools:rotate_invitation", args=[school.pk])).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    client.force_login(lead)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("schools:dashboard", args=[school.pk + 999])).status_code == 404
+
+
+def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
+    client, school, lead, django_assert_max_num_queries
+):
+    sp = make_course(programme="suicide_prevention", title="Suicide prevention for everyone", modules=4)
+    ymhfa = make_course(programme="youth_mhfa", title="Youth MHFA e-learning", modules=2)
+    ada = MembershipFactory(institution=school, user=UserFactory(full_name="Ada Sharer")).user
+    ben = MembershipFactory(institution=school, user=UserFactory(full_name="Ben Progress")).user
+    MembershipFactory(institution=school, user=UserFactory(full_name="Cal Private"), shares_completion=False)
+    cal = Membership.objects.get(user__full_name="Cal Private").user
+    when = timezone.make_aware(datetime(2025, 3, 14, 10))
+    certify(ada, sp, when=when)
+    enroll(ben, ymhfa, modules_done=1)
+    certify(cal, sp, when=when)
+    enroll(cal, ymhfa, modules_done=2)
+    CampaignFactory(name="Every school", staff_needed=1)
+
+    client.force_login(lead)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
+    assert "Ada Sharer" in page and "Ben Progress" in page
+    assert "Cal Private" not in page and cal.email not in page
+    assert "14 Mar 2025" in page
+    assert "In progress (1 of 2 modules)" in page
+    assert "Not started" in page
+    assert "Covered:" in page  # Ada's current certificate covers the school
+    assert school.invitation_code in page
+
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("schools:dashboard_csv", args=[school.pk])).content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert rows[0][:4] == ["Name", "Email", "Role", "Joined"]
+    assert [r[0] for r in rows[1:]] == ["Ada Sharer", "Ben Progress"]
+    assert rows[1][4:7] == ["Completed", "Suicide prevention for everyone", "2025-03-14"]
+    assert "Cal Private" not in "".join(",".join(r) for r in rows)
+
+
+def test_query_count_does_not_grow_with_staff(client, school, lead, django_assert_num_queries):
+    course = make_course(modules=3)
+    CampaignFactory()
+    client.force_login(lead)
+    url = reverse("schools:dashboard", args=[school.pk])
+    client.get(url)  # warm caches (site settings, helplines)
+    first = MembershipFactory(institution=school).user
+    enroll(first, course, modules_done=1)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for _ in range(15):
+        member = MembershipFactory(institution=school).user
+        enroll(member, course, modules_done=2)
+        certify(member, course, when=timezone.now() - timedelta(days=3))
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(url)
+
+
+def test_not_covered_until_enough_staff_and_expired_or_revoked_do_not_count(client, school, lead):
+    course = make_course()
+    CampaignFactory(name="Two per school", staff_needed=2, certificate_valid_months=36)
+    a, b = MembershipFactory(institution=school).user, MembershipFactory(institution=school).user
+    certify(a, course, when=timezone.now() - timedelta(days=10))
+    certify(b, course, when=timezone.now() - timedelta(days=365 * 3 + 5))  # expired
+    client.force_login(lead)
+    page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
+    assert "Not covered yet:" in page and "1 so far" in page
+
+
+def test_lead_can_rotate_invitation(client, school, lead):
+    old = school.invitation_code
+    client.force_login(lead)
+    response = client.post(reverse("schools:rotate_invitation", args=[school.pk]))
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert school.invitation_code != old
+    assert client.get(reverse("schools:invitation", args=[old])).status_code == 404
+    assert client.get(reverse("schools:invitation", args=[school.invitation_code])).status_code == 200
+
+
+def test_csv_neutralises_formulas(client, school, lead):
+    MembershipFactory(institution=school, user=UserFactory(full_name="=HYPERLINK(1)"))
+    client.force_login(lead)
+    body = client.get(reverse("schools:dashboard_csv", args=[school.pk])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in body
