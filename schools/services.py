@@ -1,5 +1,6 @@
 """Writes for the schools app: register import, memberships, leads and coverage snapshots."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -230,3 +231,10 @@ def coverage_snapshot_take(*, campaign: Campaign, on=None) -> int:
         CoverageSnapshot.objects.filter(campaign=campaign, taken_on=on).delete()
         CoverageSnapshot.objects.bulk_create(snapshots)
     return len(snapshots)
+
+
+def coverage_snapshot_all(*, on=None) -> int:
+    """Snapshot every campaign that has started and had not ended before yesterday."""
+    on = on or timezone.localdate()
+    campaigns = Campaign.objects.filter(starts_on__lte=on).exclude(ends_on__lt=on - timedelta(days=1))
+    return sum(coverage_snapshot_take(campaign=campaign, on=on) for campaign in campaigns)

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from celery.schedules import crontab
+
 from .env import (
     BASE_DIR,
     env_bool,
@@ -224,6 +226,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.sweep_certificates",
         "schedule": timedelta(minutes=10),
     },
+    # Schools: store each campaign's coverage per borough every night, for trend charts.
+    "schools-coverage-snapshot": {
+        "task": "schools.tasks.snapshot_all_coverage",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 # Certificates: how long a completion may wait for its task before the sweep re-queues it, and
 # how many verify-page lookups one network address may make per minute.
@@ -251,4 +258,4 @@ CRISIS_PAGE_URL = "/get-help/"
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
 # Demo content loaders run by `manage.py seed_demo`, lowest app first.
-DEMO_SEEDERS = ["cms.demo.seed"]
+DEMO_SEEDERS = ["cms.demo.seed", "schools.demo.seed"]

@@ -1,0 +1,82 @@
+"""Public campaign figures for CMS pages: aggregates only, small counts suppressed.
+
+{% load campaign_tags %}
+{% campaign_progress %}                 the headline figures of the public campaign
+{% campaign_boroughs %}                 covered percentage per borough
+{% campaign_figures as figures %}       the same numbers, to lay out yourself
+{{ some_count|fewer_than_5 }}           "fewer than 5" for counts below 5
+"""
+
+from django import template
+from django.core.cache import cache
+
+from ..selectors import campaign_for_public, campaign_summary, coverage_by_borough
+
+register = template.Library()
+
+SMALL_COUNT = 5
+CACHE_SECONDS = 300
+
+
+def public_count(value) -> str:
+    """A count for a public page: below 5 it could point at a person, so it is not shown exactly."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return ""
+    return "fewer than 5" if number < SMALL_COUNT else f"{number:,}"
+
+
+register.filter("fewer_than_5", public_count)
+
+
+def _figures():
+    campaign = campaign_for_public()
+    if campaign is None:
+        return None
+    key = f"schools:public-figures:{campaign.pk}"
+    figures = cache.get(key)
+    if figures is None:
+        summary = campaign_summary(campaign=campaign)
+        figures = {
+            "name": campaign.name,
+            "learners_completed": summary["learners_completed"],
+            "learner_target": summary["learner_target"],
+            "learner_percent": summary["learner_percent"],
+            "institutions_covered": summary["institutions_covered"],
+            "institutions_total": summary["institutions_total"],
+            "institution_percent": summary["institution_percent"],
+            "staff_needed": campaign.staff_needed,
+            "has_institution_target": bool(campaign.institution_kinds),
+        }
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+@register.simple_tag
+def campaign_figures():
+    """The public campaign's figures as a dict (None when no campaign is public)."""
+    return _figures()
+
+
+@register.inclusion_tag("schools/tags/campaign_progress.html")
+def campaign_progress(heading_level=2):
+    return {"figures": _figures(), "heading_level": heading_level}
+
+
+@register.inclusion_tag("schools/tags/campaign_boroughs.html")
+def campaign_boroughs(heading_level=2):
+    campaign = campaign_for_public()
+    rows = None
+    if campaign is not None:
+        key = f"schools:public-boroughs:{campaign.pk}"
+        rows = cache.get(key)
+        if rows is None:
+            rows = [
+                {k: row[k] for k in ("borough", "covered", "total", "percent", "learners")}
+                for row in coverage_by_borough(campaign=campaign)
+            ]
+            cache.set(key, rows, CACHE_SECONDS)
+    return {"rows": rows, "campaign": campaign, "heading_level": heading_level}
