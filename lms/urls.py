@@ -18,6 +18,7 @@ urlpatterns = [
     path("schools/", include("schools.urls")),
     path("search/", cms_views.search, name="search"),
     path("certificates/", include("certificates.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

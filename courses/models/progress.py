@@ -51,6 +51,9 @@ class QuizAttempt(models.Model):
 
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="attempts")
     module = models.ForeignKey("courses.ModulePage", on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveSmallIntegerField(
+        default=1, help_text="1 for the learner's first attempt at this module, 2 for the first retake..."
+    )
     answers = models.JSONField(
         help_text="Question id -> list of chosen option ids (identifiers only)."
     )
@@ -63,6 +66,10 @@ class QuizAttempt(models.Model):
     class Meta:
         indexes = [models.Index(fields=["enrollment", "module", "passed"])]
         constraints = [
+            # A replayed or double-clicked submission cannot store a second copy of one attempt.
+            models.UniqueConstraint(
+                fields=["enrollment", "module", "number"], name="courses_attempt_unique_number"
+            ),
             models.CheckConstraint(
                 condition=models.Q(score__gte=0, score__lte=100), name="courses_attempt_score_0_100"
             ),

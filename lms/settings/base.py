@@ -232,6 +232,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30),
     },
 }
+# My learning links each completed course to its certificate through this lookup (`courses` never
+# imports `certificates`, a higher app): enrollment_ids -> {enrollment_id: certificate}.
+COURSES_CERTIFICATE_LOOKUP = "certificates.selectors.certificate_for_enrollments"
 # Certificates: how long a completion may wait for its task before the sweep re-queues it, and
 # how many verify-page lookups one network address may make per minute.
 CERTIFICATE_SWEEP_GRACE_MINUTES = env_int("CERTIFICATE_SWEEP_GRACE_MINUTES", default=5)

@@ -1,0 +1,273 @@
+"""Reads for the progress tracker: the completion rule, a learner's place in a course, My learning.
+
+(Reads of course content live in `courses.selectors`; these layer a learner's progress over the
+outline it returns.) Every function runs a fixed number of queries, whatever the number of
+modules, enrollments or learners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.utils.module_loading import import_string
+from wagtail.models import Page
+
+from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
+from .selectors import OutlineItem
+
+STEPLEN = Page.steplen
+
+
+def course_of(*, module) -> CoursePage | None:
+    """The course a module belongs to (its parent page)."""
+    return CoursePage.objects.filter(path=module.path[:-STEPLEN]).first()
+
+
+def _counts_toward_completion() -> Q:
+    # The assessment always counts, even if a trainer left "required" unticked on it.
+    return Q(is_required=True) | Q(is_assessment=True)
+
+
+def enrollment_is_complete(*, enrollment, course=None) -> bool:
+    """THE completion rule, in one query: the course has at least one module that counts, every
+    live required module has been completed, and every live assessment module has a passing
+    attempt.
+
+    Modules are checked as they are now, so a required module added later is outstanding for a
+    learner still in progress. (A learner already completed stays completed: `completed_at` is
+    never cleared.)
+    """
+    course = course or enrollment.course
+    done = Exists(ModuleProgress.objects.filter(enrollment_id=enrollment.pk, module_id=OuterRef("pk")))
+    passed = Exists(
+        QuizAttempt.objects.filter(enrollment_id=enrollment.pk, module_id=OuterRef("pk"), passed=True)
+    )
+    outstanding = (_counts_toward_completion() & ~Q(done)) | (Q(is_assessment=True) & ~Q(passed))
+    counts = (
+        ModulePage.objects.live()
+        .child_of(course)
+        .aggregate(
+            counted=Count("pk", filter=_counts_toward_completion()),
+            outstanding=Count("pk", filter=outstanding),
+        )
+    )
+    return counts["counted"] > 0 and counts["outstanding"] == 0
+
+
+class State:
+    DONE = "done"
+    CURRENT = "current"
+    TODO = "todo"
+
+
+STATE_LABELS = {State.DONE: "Complete", State.CURRENT: "You are here", State.TODO: "Not started"}
+
+
+@dataclass(frozen=True)
+class ProgressItem:
+    module: OutlineItem
+    done: bool
+    current: bool
+
+    @property
+    def counts(self) -> bool:
+        return self.module.is_required or self.module.is_assessment
+
+    @property
+    def state(self) -> str:
+        if self.current:
+            return State.CURRENT
+        return State.DONE if self.done else State.TODO
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class CourseProgress:
+    """What one learner has done in one course, ready for templates."""
+
+    course: CoursePage
+    enrollment: Enrollment | None
+    items: list[ProgressItem] = field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        return self.enrollment is not None
+
+    @property
+    def completed_at(self) -> datetime | None:
+        return self.enrollment.completed_at if self.enrollment else None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def done_ids(self) -> frozenset[int]:
+        return frozenset(item.module.id for item in self.items if item.done)
+
+    @property
+    def total(self) -> int:
+        return sum(1 for item in self.items if item.counts)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for item in self.items if item.counts and item.done)
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.is_complete else 0
+        return self.done_count * 100 // self.total
+
+    @property
+    def summary(self) -> str:
+        """The text equivalent of the progress bar: "3 of 5 modules complete"."""
+        noun = "module" if self.total == 1 else "modules"
+        return f"{self.done_count} of {self.total} {noun} complete"
+
+    @property
+    def next_module(self) -> OutlineItem | None:
+        """Where "Continue" goes: the first module that counts and is not done yet, else the first
+        optional one not done, else the first module."""
+        for wanted in (lambda i: i.counts and not i.done, lambda i: not i.done, lambda i: True):
+            for item in self.items:
+                if wanted(item):
+                    return item.module
+        return None
+
+    def item_for(self, module_id) -> ProgressItem | None:
+        return next((item for item in self.items if item.module.id == module_id), None)
+
+
+def _enrollment(*, user, course) -> Enrollment | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Enrollment.objects.filter(user=user, course=course).first()
+
+
+def course_progress(*, user, course, outline: list[OutlineItem]) -> CourseProgress:
+    """This learner's progress over `outline` (from `courses.selectors.course_outline`): two
+    queries for a learner who started the course, one otherwise."""
+    enrollment = _enrollment(user=user, course=course)
+    done_ids: set[int] = set()
+    if enrollment is not None:
+        done_ids = set(
+            ModuleProgress.objects.filter(enrollment=enrollment).values_list("module_id", flat=True)
+        )
+    items = [ProgressItem(module=m, done=m.id in done_ids, current=m.is_current) for m in outline]
+    return CourseProgress(course=course, enrollment=enrollment, items=items)
+
+
+def latest_attempt(*, enrollment, module) -> QuizAttempt | None:
+    if enrollment is None:
+        return None
+    return QuizAttempt.objects.filter(enrollment=enrollment, module=module).order_by("-number").first()
+
+
+def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
+    """One of the learner's own attempts at `module`; 404 for anyone else's (or any other module's)."""
+    attempt = QuizAttempt.objects.filter(
+        pk=attempt_id, module=module, enrollment__user_id=getattr(user, "pk", None)
+    ).first()
+    if attempt is None:
+        raise Http404("No such attempt")
+    return attempt
+
+
+def _progress_for_enrollments(*, user, enrollments, request=None) -> list[CourseProgress]:
+    """Progress in each enrollment's course: ONE query for the live modules of all those courses
+    with this learner's done flags, however many there are."""
+    by_path = {e.course.path: CourseProgress(course=e.course, enrollment=e) for e in enrollments}
+    if not by_path:
+        return []
+    course_urls = {path: (p.course.get_url(request) or "") for path, p in by_path.items()}
+    under_any = Q()
+    for path in by_path:
+        under_any |= Q(path__startswith=path, depth=len(path) // STEPLEN + 1)
+    modules = (
+        ModulePage.objects.live()
+        .filter(under_any)
+        .annotate(
+            done=Exists(ModuleProgress.objects.filter(enrollment__user=user, module_id=OuterRef("pk")))
+        )
+        .order_by("path")
+        .values("id", "title", "slug", "path", "estimated_minutes", "is_required", "is_assessment",
+                "done")
+    )
+    numbers: dict[str, int] = {}
+    for row in modules:
+        course_path = row["path"][:-STEPLEN]
+        numbers[course_path] = numbers.get(course_path, 0) + 1
+        outline_item = OutlineItem(
+            id=row["id"], title=row["title"], url=f"{course_urls[course_path]}{row['slug']}/",
+            estimated_minutes=row["estimated_minutes"], is_required=row["is_required"],
+            is_assessment=row["is_assessment"], is_current=False, number=numbers[course_path],
+        )
+        by_path[course_path].items.append(
+            ProgressItem(module=outline_item, done=row["done"], current=False)
+        )
+    return list(by_path.values())
+
+
+def progress_by_course(*, user, courses, request=None) -> dict[int, CourseProgress]:
+    """The learner's progress in those of `courses` they started, keyed by course id (two queries;
+    none for an anonymous visitor)."""
+    if not getattr(user, "is_authenticated", False) or not courses:
+        return {}
+    by_id = {course.pk: course for course in courses}
+    enrollments = list(Enrollment.objects.filter(user=user, course_id__in=list(by_id)))
+    for enrollment in enrollments:
+        enrollment.course = by_id[enrollment.course_id]
+    rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
+    return {p.course.pk: p for p in rows}
+
+
+@dataclass
+class MyLearning:
+    in_progress: list[CourseProgress]
+    completed: list[CourseProgress]
+    certificates: dict[int, object]
+
+    @property
+    def certificates_enabled(self) -> bool:
+        return bool(getattr(settings, "COURSES_CERTIFICATE_LOOKUP", ""))
+
+    def certificate_for(self, progress: CourseProgress):
+        return self.certificates.get(progress.enrollment.pk)
+
+
+def my_learning(*, user, request=None) -> MyLearning:
+    """Everything on a learner's My learning page: three queries (enrollments with their courses,
+    the live modules of all those courses with this learner's done flags, certificates), however
+    many courses the learner has started."""
+    enrollments = list(
+        Enrollment.objects.filter(user=user).select_related("course").order_by("-started_at", "-pk")
+    )
+    rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
+    return MyLearning(
+        in_progress=[p for p in rows if not p.is_complete],
+        completed=sorted((p for p in rows if p.is_complete), key=lambda p: p.completed_at, reverse=True),
+        certificates=certificates_for(user=user, enrollments=enrollments),
+    )
+
+
+def certificates_for(*, user, enrollments) -> dict[int, object]:
+    """The learner's certificates for these enrollments, keyed by enrollment id.
+
+    `courses` never imports `certificates` (a higher app): the lookup is the function named by
+    settings.COURSES_CERTIFICATE_LOOKUP, called as `lookup(enrollment_ids=[...])` with ids of this
+    user's own enrollments only, and returning `{enrollment_id: certificate}`, each with
+    `get_absolute_url()`. Unset: no links.
+    """
+    path = getattr(settings, "COURSES_CERTIFICATE_LOOKUP", "")
+    own_ids = [e.pk for e in enrollments if e.user_id == user.pk]
+    if not path or not own_ids:
+        return {}
+    return import_string(path)(enrollment_ids=own_ids)

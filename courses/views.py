@@ -1,0 +1,109 @@
+"""Learner actions on courses (start, mark a module complete, submit answers) and My learning.
+Thin: they parse the request, call one service or selector and choose a response. Results of an
+assessment are shown on the module page itself (`?attempt=<id>`, the learner's own only)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import progress_selectors, services
+from .grading import GradingError, answers_from_post
+from .models import CoursePage, ModulePage
+
+
+def _course_and_module(course_id, module_id):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    module = get_object_or_404(ModulePage, pk=module_id)
+    return course, module
+
+
+def _safe_next(request, fallback):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def enrollment_start(request, course_id):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not course.live:
+        raise Http404("No such course")
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request))
+    services.enrollment_start(user=request.user, course=course)
+    progress = progress_selectors.progress_by_course(user=request.user, courses=[course], request=request)
+    first = progress[course.pk].next_module
+    return redirect(first.url if first else course.get_url(request))
+
+
+@require_POST
+def module_complete(request, course_id, module_id):
+    course, module = _course_and_module(course_id, module_id)
+    if not request.user.is_authenticated:
+        if not module.live:
+            raise Http404("No such module")
+        return redirect_to_login(module.get_url(request))
+    try:
+        completion = services.module_complete(user=request.user, course=course, module=module)
+    except services.ModuleUnavailable as exc:
+        raise Http404("No such module") from exc
+    except services.ProgressError as exc:
+        return HttpResponseBadRequest(exc.messages[0])
+    if completion.course_completed_now:
+        messages.success(
+            request,
+            f"You have completed {course.title}. Well done. Your certificate will appear in "
+            "My learning shortly.",
+        )
+        return redirect("courses:my_learning")
+    messages.success(request, f"“{module.title}” is marked as complete.")
+    return redirect(_safe_next(request, module.get_url(request)))
+
+
+@require_POST
+def quiz_submit(request, course_id, module_id):
+    course, module = _course_and_module(course_id, module_id)
+    if not request.user.is_authenticated:
+        if not module.live:
+            raise Http404("No such module")
+        return redirect_to_login(module.get_url(request))
+    answers = answers_from_post(request.POST)
+    try:
+        attempt_number = int(request.POST.get("attempt", ""))
+    except ValueError:
+        attempt_number = None
+    try:
+        submission = services.quiz_submit(
+            user=request.user, course=course, module=module, answers=answers,
+            attempt_number=attempt_number,
+        )
+    except services.ModuleUnavailable as exc:
+        raise Http404("No such module") from exc
+    except services.ProgressError as exc:
+        return HttpResponseBadRequest(exc.messages[0])
+    except GradingError as exc:
+        # Show the assessment again with the learner's choices kept and each problem named.
+        context = module.get_context(request)
+        context.update(grading_errors=exc.message_dict, submitted_answers=answers)
+        return TemplateResponse(request, module.get_template(request), context, status=400)
+    if submission.course_completed_now:
+        messages.success(
+            request,
+            f"You have completed {course.title}. Well done. Your certificate will appear in "
+            "My learning shortly.",
+        )
+    return redirect(f"{module.get_url(request)}?attempt={submission.attempt.pk}#results")
+
+
+@login_required
+def my_learning(request):
+    learning = progress_selectors.my_learning(user=request.user, request=request)
+    return TemplateResponse(request, "courses/my_learning.html", {"learning": learning})
