@@ -1,0 +1,302 @@
+"""The certificate PDF: one A4 landscape page, tagged PDF/UA with fonts embedded, every script
+Londoners write, a scannable QR code, and nothing fetched from anywhere but the platform itself.
+
+Uses poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) as .ci/run installs them; zbarimg
+(zbar-tools) reads the QR code back.
+"""
+
+import contextlib
+import http.server
+import shutil
+import subprocess
+import threading
+import time
+from datetime import date
+
+import pytest
+
+from certificates import rendering
+from certificates.rendering import CertificateData, RenderTimeout, render_certificate_pdf
+
+NAMES = {
+    "Latin with diacritics": "Zoë Ó'Brien-Núñez",
+    "Arabic": "محمد عبد الله",
+    "Urdu": "عائشہ پروین",
+    "Bengali": "সুমাইয়া রহমান",
+    "Gujarati": "ધ્રુવ પટેલ",
+    "Punjabi (Gurmukhi)": "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+    "Tamil": "தமிழ்செல்வி இராமசாமி",
+    "Chinese": "王小明",
+    "Polish": "Wojciech Żółkiewski-Łęcki",
+    "Somali": "Cabdiraxmaan Xasan Cumar",
+    "Greek": "Νικόλαος Παπαδόπουλος",
+    "Turkish": "Ağırğül Şenyiğit İnce",
+}
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+
+
+def data(**overrides):
+    values = {
+        "learner_name": "Amani Okoro",
+        "course_title": "Suicide prevention: an introduction for Londoners",
+        "completed_on": date(2026, 11, 26),
+        "code": "7KQ2-M9XD-3HWP-R4TB",
+        "verify_url": "http://127.0.0.1:8000/certificates/verify/7KQ2-M9XD-3HWP-R4TB/",
+        "verify_page": "127.0.0.1:8000/certificates/verify/",
+        "signatory_name": "Dr Jane Smith",
+        "signatory_role": "Programme lead",
+    }
+    values.update(overrides)
+    return CertificateData(**values)
+
+
+def run(tool, pdf_path, *args):
+    out = ["-"] if tool == "pdftotext" else []  # pdftotext writes to stdout only when told
+    command = [tool, *args, str(pdf_path), *out]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _decompressed(raw: bytes) -> bytes:
+    """The PDF with every Flate stream inflated (the catalog sits in a compressed object stream)."""
+    import re
+    import zlib
+
+    parts = [raw]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompress(stream))
+    return b"\n".join(parts)
+
+
+@pytest.fixture
+def pdf_file(tmp_path):
+    def write(pdf: bytes, name="certificate.pdf"):
+        path = tmp_path / name
+        path.write_bytes(pdf)
+        return path
+
+    return write
+
+
+@needs_poppler
+def test_one_a4_landscape_page_tagged_pdf_ua_with_title_language_and_embedded_fonts(pdf_file):
+    path = pdf_file(render_certificate_pdf(data()))
+    info = run("pdfinfo", path)
+    assert "Pages:           1" in info
+    assert "841.89 x 595.276 pts (A4)" in info  # landscape: wider than tall
+    assert "Tagged:          yes" in info
+    assert "Title:           Certificate of completion: Suicide prevention" in info
+    assert "pdfuaid:part" in run("pdfinfo", path, "-meta")  # declares PDF/UA-1
+    assert b"/Lang (en-GB)" in _decompressed(path.read_bytes())
+    fonts = run("pdffonts", path).splitlines()[2:]
+    assert fonts and all(" yes yes yes " in line for line in fonts), fonts  # embedded, subset, unicode
+    text = run("pdftotext", path, "-layout")
+    for expected in (
+        "Amani Okoro",
+        "Suicide prevention: an introduction for Londoners",
+        "26 November 2026",
+        "7KQ2-M9XD-3HWP-R4TB",
+        "Dr Jane Smith",
+        "Programme lead",
+    ):
+        assert expected in text
+
+
+FONT_FOR_SCRIPT = {
+    "Arabic": "Arabic",
+    "Urdu": "Arabic",
+    "Bengali": "Bengali",
+    "Gujarati": "Gujarati",
+    "Punjabi (Gurmukhi)": "Gurmukhi",
+    "Tamil": "Tamil",
+    "Chinese": "CJK",
+}
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+@needs_poppler
+@pytest.mark.parametrize("script", list(NAMES))
+def test_names_in_every_script_print_with_real_glyphs(script, pdf_file):
+    name = NAMES[script]
+    path = pdf_file(render_certificate_pdf(data(learner_name=name)))
+    text = run("pdftotext", path, "-raw").translate(BIDI_CONTROLS)
+    fonts = run("pdffonts", path)
+    # Every font is embedded, and the name is set in the Noto face made for its script (a
+    # fallback font without the glyphs would draw .notdef boxes).
+    assert all(" yes yes yes " in line for line in fonts.splitlines()[2:]), fonts
+    assert f"Noto-Sans-{FONT_FOR_SCRIPT.get(script, '')}".rstrip("-") in fonts
+    assert "\ufffd" not in text
+    words = set(text.split())
+    if script == "Tamil":
+        # poppler splits words at the reordered vowel sign and maps the glyph shared by ா/ொ back
+        # to one of them, so only the first word round-trips (spaces ignored); the PNG check in
+        # docs/certificates.md shows every glyph drawn.
+        assert name.split()[0] in "".join(text.split())
+    else:  # right-to-left names come out word by word in visual order: compare the words
+        assert set(name.split()) <= words, (name, text)
+
+
+@needs_poppler
+def test_right_to_left_names_are_laid_out_right_to_left(pdf_file):
+    html = rendering._template().render(
+        {"c": data(learner_name=NAMES["Urdu"]), "name_dir": rendering.text_direction(NAMES["Urdu"])}
+    )
+    assert 'dir="rtl"' in html
+    assert rendering.text_direction("Zoë") == "ltr"
+    assert rendering.text_direction("  123 محمد") == "rtl"
+
+
+@needs_poppler
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
+def test_the_qr_code_scans_to_the_verify_page(pdf_file, tmp_path):
+    url = "https://training.example.org/certificates/verify/7KQ2-M9XD-3HWP-R4TB/"
+    path = pdf_file(render_certificate_pdf(data(verify_url=url)))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-singlefile", str(path), str(tmp_path / "page")], check=True
+    )
+    scanned = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(tmp_path / "page.png")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert scanned == url
+
+
+@needs_poppler
+def test_very_long_names_and_titles_still_fit_on_one_page(pdf_file):
+    pdf = render_certificate_pdf(
+        data(
+            learner_name="Wolfeschlegelsteinhausenbergerdorff " * 4,
+            course_title="Youth Mental Health First Aid " * 8,
+            body="Covers a lot. " * 30,
+            course_wording="More. " * 40,
+        )
+    )
+    assert "Pages:           1" in run("pdfinfo", pdf_file(pdf))
+
+
+class RecordingHandler(http.server.BaseHTTPRequestHandler):
+    requests: list = []
+
+    def do_GET(self):  # noqa: N802
+        RecordingHandler.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/css")
+        self.end_headers()
+        self.wfile.write(b"body { background: red; }")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def http_server():
+    """A tiny HTTP server on 127.0.0.1 that records every request it gets."""
+    RecordingHandler.requests = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), RecordingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@needs_poppler
+def test_html_in_a_name_prints_as_text_and_fetches_nothing(pdf_file, http_server):
+    name = (
+        f'<img src="file:///etc/passwd"><link rel="stylesheet" href="{http_server}/evil.css">'
+        f'<img src="{http_server}/pixel.png">'
+    )
+    pdf = render_certificate_pdf(data(learner_name=name, course_title=f"<b>{http_server}/t</b>"))
+    time.sleep(0.2)
+    assert RecordingHandler.requests == []
+    text = "".join(run("pdftotext", pdf_file(pdf), "-raw").split())
+    assert '<imgsrc="file:///etc/passwd">' in text
+    assert "root:x:0" not in text
+
+
+def test_even_raw_html_cannot_fetch_from_the_network_or_read_other_files(http_server, caplog):
+    """Defence in depth: were escaping ever bypassed, the fetcher still refuses."""
+    html = (
+        f'<html lang="en"><head><title>t</title><link rel="stylesheet" href="{http_server}/evil.css">'
+        '</head><body><p>x</p><img src="file:///etc/passwd" alt="">'
+        f'<img src="{http_server}/pixel.png" alt=""><img src="https://example.org/x.png" alt="">'
+        "</body></html>"
+    )
+    assert rendering._html_to_pdf(html).startswith(b"%PDF-")
+    time.sleep(0.2)
+    assert RecordingHandler.requests == []
+    assert "refused to fetch file:///etc/passwd" in caplog.text
+    assert f"refused to fetch {http_server}/evil.css" in caplog.text
+
+
+def test_the_fetcher_allows_only_the_platforms_own_static_and_media_files(tmp_path, settings):
+    from pathlib import Path
+
+    fetcher = rendering.SafeURLFetcher()
+    logo = Path(settings.STATICFILES_DIRS[0]) / "certificates" / "logo.svg"
+    assert fetcher.fetch(logo.as_uri()).read().startswith(b"<svg")
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    (media / "signature.png").write_bytes(b"png")
+    assert fetcher.fetch((media / "signature.png").as_uri()).read() == b"png"
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret")
+    for url in (
+        outside.as_uri(),
+        "file:///etc/passwd",
+        (media / ".." / "secret.txt").as_uri(),  # no climbing out of an allowed folder
+        "http://127.0.0.1:1/x.css",
+        "ftp://127.0.0.1/x",
+        "file://otherhost/etc/passwd",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_a_render_that_runs_too_long_is_stopped(monkeypatch):
+    def slow(html):
+        time.sleep(5)
+        return b"%PDF-"
+
+    monkeypatch.setattr(rendering, "_html_to_pdf", slow)
+    started = time.monotonic()
+    with pytest.raises(RenderTimeout):
+        render_certificate_pdf(data(), timeout=1)
+    assert time.monotonic() - started < 3
+
+
+def test_the_issue_task_has_a_time_limit_and_acks_late():
+    from certificates.tasks import issue_certificate
+
+    assert issue_certificate.name == "certificates.tasks.issue_certificate"
+    assert issue_certificate.acks_late is True
+    assert issue_certificate.soft_time_limit == 60 and issue_certificate.time_limit == 90
+
+
+def test_an_invalid_accent_colour_cannot_inject_css():
+    html = rendering._template().render({"c": data(), "accent_css": "--accent: #1d4f91;"})
+    assert "--accent: #1d4f91;" in html
+    assert rendering._safe_colour("red; background: url(http://x)") == "#1d4f91"
+    assert rendering._safe_colour("#A1b2C3") == "#A1b2C3"
+
+
+def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings, tmp_path):
+    from pathlib import Path
+
+    from PIL import Image
+
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (200, 60), "navy").save(media / "signature.png")
+    Image.new("RGB", (120, 120), "teal").save(media / "logo.png")
+    pdf = render_certificate_pdf(
+        data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
+    )
+    if shutil.which("pdfimages"):
+        listing = run("pdfimages", pdf_file(pdf), "-list")
+        assert len(listing.strip().splitlines()) - 2 == 2  # both images embedded
+    assert settings.MEDIA_ROOT in str(media)

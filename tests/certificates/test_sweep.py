@@ -1,0 +1,82 @@
+"""The periodic sweep: a broker outage or a worker killed mid-render delays a certificate but
+never loses it."""
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as django_settings
+from django.core import mail
+from django.utils import timezone
+
+from certificates import services
+from certificates.models import Certificate
+from certificates.tasks import sweep_certificates
+from lms import queueing
+from tests.celery_helpers import use_broker
+from tests.certificates.factories import EnrollmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _minutes_ago(minutes):
+    return timezone.now() - timedelta(minutes=minutes)
+
+
+def test_the_sweep_runs_every_ten_minutes_from_celery_beat():
+    entry = django_settings.CELERY_BEAT_SCHEDULE["certificates-sweep"]
+    assert entry["task"] == "certificates.tasks.sweep_certificates"
+    assert entry["schedule"] == timedelta(minutes=10)
+
+
+def test_a_completion_recorded_while_the_broker_is_down_is_issued_by_the_sweep(
+    django_capture_on_commit_callbacks, caplog
+):
+    enrollment = EnrollmentFactory(completed_at=_minutes_ago(30))
+    # The progress tracker queues the task on commit; the broker is unreachable.
+    with use_broker("redis://127.0.0.1:1/0"), django_capture_on_commit_callbacks(execute=True):
+        queueing.enqueue_on_commit("certificates.tasks.issue_certificate", enrollment.id)
+    assert "Could not queue certificates.tasks.issue_certificate" in caplog.text
+    assert not Certificate.objects.filter(enrollment=enrollment).exists()
+
+    # The broker is back; beat runs the sweep.
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = sweep_certificates.delay().get()
+
+    assert queued == 1
+    certificate = Certificate.objects.get(enrollment=enrollment)
+    assert certificate.pdf and certificate.emailed_at
+    assert len(mail.outbox) == 1
+
+
+def test_a_certificate_whose_render_never_finished_is_rendered_by_the_sweep(
+    django_capture_on_commit_callbacks,
+):
+    enrollment = EnrollmentFactory(completed_at=_minutes_ago(60))
+    certificate = services.certificate_get_or_create(enrollment=enrollment)  # then the worker died
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=_minutes_ago(30))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.certificates_sweep() == 1
+
+    certificate.refresh_from_db()
+    assert certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name)
+    assert certificate.emailed_at is not None
+
+
+def test_the_sweep_leaves_recent_completions_to_their_own_task(django_capture_on_commit_callbacks):
+    EnrollmentFactory(completed_at=timezone.now())  # its task is probably on its way
+    EnrollmentFactory(completed_at=None)  # not finished
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.certificates_sweep() == 0
+    assert not Certificate.objects.exists()
+
+
+def test_the_sweep_does_not_touch_finished_or_revoked_certificates(django_capture_on_commit_callbacks):
+    done = services.certificate_issue(enrollment_id=EnrollmentFactory(completed_at=_minutes_ago(60)).id)
+    revoked = services.certificate_get_or_create(enrollment=EnrollmentFactory(completed_at=_minutes_ago(60)))
+    services.certificate_revoke(certificate=revoked, reason="Issued in error", by=None)
+    Certificate.objects.update(issued_at=_minutes_ago(30))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.certificates_sweep() == 0
+    assert Certificate.objects.get(pk=done.pk).pdf.name == done.pdf.name
+    assert len(mail.outbox) == 1
