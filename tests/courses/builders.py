@@ -60,7 +60,8 @@ def question(prompt, options, kind="single", explanation="<p>Asking directly is 
 def option_ids(block, correct=None):
     """The option ids of a raw question block (only correct / incorrect ones if asked)."""
     return [
-        item["id"] for item in block["value"]["options"]
+        item["id"]
+        for item in block["value"]["options"]
         if correct is None or item["value"]["is_correct"] == correct
     ]
 
@@ -83,18 +84,20 @@ def make_course(*, title="Test course", pass_mark=80, publish=True, **fields):
         pass_mark=pass_mark,
     )
     values.update(fields)
-    course = course_index().add_child(instance=CoursePage(**values))
+    course = course_index().add_child(instance=CoursePage(live=publish, **values))
     if publish:
         course.save_revision().publish()
+    else:
+        course.save_revision()
     return course
 
 
 def make_module(course, *, title="Module", body=(), publish=True, **fields):
     values = dict(title=title, estimated_minutes=5, body=list(body))
     values.update(fields)
-    module = course.add_child(instance=ModulePage(**values))
+    module = course.add_child(instance=ModulePage(live=publish, **values))
     if publish:
         module.save_revision().publish()
     else:
-        module.unpublish() if module.live else None
+        module.save_revision()
     return ModulePage.objects.get(pk=module.pk)

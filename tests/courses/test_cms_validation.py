@@ -1,0 +1,134 @@
+"""Trainers get clear, field-level errors in the CMS, and nothing invalid is saved."""
+
+import pytest
+from django.urls import reverse
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from courses.blocks import QuestionBlock
+from courses.models import CoursePage, ModulePage
+from tests.courses.admin_forms import course_form, module_form, question_value
+from tests.courses.builders import course_index, make_course, make_module, question
+
+
+def clean_question(options, kind="single"):
+    raw = {
+        "prompt": "Q?",
+        "kind": kind,
+        "explanation": "",
+        "options": [{"text": t, "is_correct": c, "feedback": ""} for t, c in options],
+    }
+    block = QuestionBlock()
+    return block.clean(block.to_python(raw))
+
+
+def options_error(exc):
+    return exc.block_errors["options"].non_block_errors.as_data()[0].messages[0]
+
+
+def test_question_with_no_correct_option_is_refused_under_options():
+    with pytest.raises(StructBlockValidationError) as caught:
+        clean_question([("A", False), ("B", False)])
+    assert set(caught.value.block_errors) == {"options"}
+    assert options_error(caught.value) == "Mark at least one option as the correct answer."
+
+
+def test_single_choice_question_with_several_correct_options_is_refused():
+    with pytest.raises(StructBlockValidationError) as caught:
+        clean_question([("A", True), ("B", True), ("C", False)])
+    assert "exactly one correct option; 2 are marked" in options_error(caught.value)
+
+
+def test_multiple_choice_question_may_have_several_correct_options():
+    value = clean_question([("A", True), ("B", True), ("C", False)], kind="multiple")
+    assert len(value["options"]) == 3
+
+
+def test_question_needs_at_least_two_options():
+    with pytest.raises(StructBlockValidationError) as caught:
+        clean_question([("A", True)])
+    assert "options" in caught.value.block_errors
+
+
+def add_url(parent, model="modulepage"):
+    return reverse("wagtailadmin_pages:add", args=("courses", model, parent.pk))
+
+
+@pytest.mark.django_db
+def test_admin_refuses_question_without_correct_option(admin_client):
+    course = make_course()
+    data = module_form(blocks=[("question", question_value(options=(("Yes", False), ("No", False))))])
+    response = admin_client.post(add_url(course), data)
+    assert response.status_code == 200
+    assert "Mark at least one option as the correct answer." in response.content.decode()
+    assert not ModulePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_assessment_in_course_without_pass_mark(admin_client):
+    course = make_course(pass_mark=None)
+    data = module_form(title="Assessment", is_assessment=True, blocks=[("question", question_value())])
+    response = admin_client.post(add_url(course), data)
+    assert response.status_code == 200
+    assert "This course has no pass mark." in response.content.decode()
+    assert not ModulePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_assessment_without_questions(admin_client):
+    course = make_course()
+    response = admin_client.post(add_url(course), module_form(title="Assessment", is_assessment=True))
+    assert "An assessment needs at least one question." in response.content.decode()
+    assert not ModulePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_second_assessment_in_a_course(admin_client):
+    course = make_course()
+    make_module(course, title="Final check", is_assessment=True, body=[question("Q", [("A", True, "")])])
+    data = module_form(title="Another", is_assessment=True, blocks=[("question", question_value())])
+    response = admin_client.post(add_url(course), data)
+    assert "This course already has an assessment: &quot;Final check&quot;." in response.content.decode()
+    assert ModulePage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_admin_accepts_a_valid_assessment(admin_client):
+    course = make_course()
+    data = module_form(title="Assessment", is_assessment=True, blocks=[("question", question_value())])
+    response = admin_client.post(add_url(course), data)
+    assert response.status_code == 302
+    module = ModulePage.objects.get()
+    assert module.is_assessment and module.has_questions
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pass_mark", ["0", "101", "-5"])
+def test_admin_refuses_pass_mark_outside_1_to_100(admin_client, pass_mark):
+    response = admin_client.post(add_url(course_index(), "coursepage"), course_form(pass_mark=pass_mark))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ensure this value is" in html or "Ensure this value is greater than or equal to 0" in html
+    assert not CoursePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_removing_the_pass_mark_of_a_course_with_an_assessment(admin_client):
+    course = make_course()
+    make_module(course, title="Final check", is_assessment=True, body=[question("Q", [("A", True, "")])])
+    url = reverse("wagtailadmin_pages:edit", args=(course.pk,))
+    response = admin_client.post(url, course_form(title=course.title, slug=course.slug, pass_mark=""))
+    assert "This course has an assessment, so it needs a pass mark (1-100)." in response.content.decode()
+    course.refresh_from_db()
+    assert course.pass_mark == 80
+
+
+@pytest.mark.django_db
+def test_module_saved_in_code_is_checked_too():
+    from django.core.exceptions import ValidationError
+
+    course = make_course(pass_mark=None)
+    module = make_module(course, body=[question("Q", [("A", True, "")])])
+    module.is_assessment = True
+    with pytest.raises(ValidationError) as caught:
+        module.full_clean()
+    assert "is_assessment" in caught.value.message_dict

@@ -1,0 +1,184 @@
+"""Grading happens on the server against the answer key trainers wrote; bad submissions grade nothing."""
+
+import pytest
+
+from courses.grading import GradingError, answers_from_post, grade_module, question_field_name
+from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+
+
+def single(prompt="Is it safe to ask directly about suicide?", feedback_right="Yes: asking shows you care."):
+    return question(
+        prompt,
+        [("Yes", True, feedback_right), ("No", False, "Asking does not put the idea in someone's head.")],
+    )
+
+
+def multiple():
+    return question(
+        "Which of these can help someone who is struggling? Select all that apply.",
+        [
+            ("Listening without judging", True, "Right."),
+            ("Telling them to cheer up", False, "This can shut a conversation down."),
+            ("Helping them contact support", True, "Right."),
+        ],
+        kind="multiple",
+    )
+
+
+@pytest.fixture
+def five_question_assessment(db):
+    course = make_course(pass_mark=80)
+    blocks = [single(f"Question {n}") for n in range(5)]
+    module = make_module(course, title="Assessment", is_assessment=True, body=[paragraph(), *blocks])
+    return module, blocks
+
+
+def answer(blocks, right):
+    """Answer the first `right` questions correctly and the rest wrongly."""
+    return {b["id"]: option_ids(b, correct=(i < right))[:1] for i, b in enumerate(blocks)}
+
+
+def test_all_correct_scores_100_and_passes(five_question_assessment):
+    module, blocks = five_question_assessment
+    result = grade_module(module=module, answers=answer(blocks, 5))
+    assert (result.correct_count, result.question_count, result.score, result.passed) == (5, 5, 100, True)
+    assert result.pass_mark == 80
+    assert all(q.correct for q in result.questions)
+
+
+@pytest.mark.parametrize("right, score, passed", [(4, 80, True), (3, 60, False), (0, 0, False)])
+def test_pass_mark_is_the_course_pass_mark(five_question_assessment, right, score, passed):
+    module, blocks = five_question_assessment
+    result = grade_module(module=module, answers=answer(blocks, right))
+    assert (result.score, result.passed) == (score, passed)
+
+
+def test_score_rounds_down_but_pass_compares_exact_fraction(db):
+    course = make_course(pass_mark=83)
+    blocks = [single(f"Q{n}") for n in range(6)]
+    module = make_module(course, is_assessment=True, body=blocks)
+    result = grade_module(module=module, answers=answer(blocks, 5))  # 83.33%
+    assert result.score == 83 and result.passed is True
+    assert grade_module(module=module, answers=answer(blocks, 5), pass_mark=84).passed is False
+
+
+def test_result_carries_feedback_for_the_chosen_option_and_the_explanation(five_question_assessment):
+    module, blocks = five_question_assessment
+    result = grade_module(module=module, answers=answer(blocks, 0))
+    first = result.questions[0]
+    assert first.correct is False
+    chosen = [o for o in first.options if o.chosen]
+    assert [o.text for o in chosen] == ["No"]
+    assert first.chosen_feedback == ["Asking does not put the idea in someone's head."]
+    assert [o.text for o in first.options if o.is_correct] == ["Yes"]
+    assert "Asking directly is safe." in first.explanation.source
+
+
+def test_multiple_choice_needs_exactly_the_correct_set(db):
+    block = multiple()
+    module = make_module(make_course(), body=[block])
+    right = option_ids(block, correct=True)
+    wrong = option_ids(block, correct=False)
+    assert grade_module(module=module, answers={block["id"]: right}).passed is True
+    assert grade_module(module=module, answers={block["id"]: right[:1]}).questions[0].correct is False
+    assert grade_module(module=module, answers={block["id"]: right + wrong}).questions[0].correct is False
+
+
+def test_answers_are_normalised_to_identifiers_without_repeats(five_question_assessment):
+    module, blocks = five_question_assessment
+    answers = answer(blocks, 5)
+    first = blocks[0]["id"]
+    answers[first] = answers[first] * 2
+    result = grade_module(module=module, answers=answers)
+    assert result.answers[first] == answers[first][:1]
+    assert set(result.answers) == {b["id"] for b in blocks}
+
+
+def error_codes(exc):
+    return {key: [e.code for e in errors] for key, errors in exc.error_dict.items()}
+
+
+def test_unanswered_questions_are_named_and_nothing_is_graded(five_question_assessment):
+    module, blocks = five_question_assessment
+    answers = answer(blocks, 5)
+    del answers[blocks[1]["id"]]
+    answers[blocks[2]["id"]] = []
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers=answers)
+    assert error_codes(caught.value) == {blocks[1]["id"]: ["unanswered"], blocks[2]["id"]: ["unanswered"]}
+    assert caught.value.message_dict[blocks[1]["id"]] == ["Choose an answer."]
+
+
+def test_unknown_option_identifier_is_refused(five_question_assessment):
+    module, blocks = five_question_assessment
+    answers = answer(blocks, 5)
+    answers[blocks[0]["id"]] = ["not-an-option"]
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers=answers)
+    assert error_codes(caught.value) == {blocks[0]["id"]: ["unknown_option"]}
+
+
+def test_option_from_another_question_is_refused(five_question_assessment):
+    module, blocks = five_question_assessment
+    answers = answer(blocks, 5)
+    answers[blocks[0]["id"]] = option_ids(blocks[1], correct=True)
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers=answers)
+    assert error_codes(caught.value) == {blocks[0]["id"]: ["unknown_option"]}
+
+
+def test_answers_for_another_modules_questions_are_refused(five_question_assessment):
+    module, blocks = five_question_assessment
+    other_block = single("Elsewhere")
+    make_module(module.get_parent().specific, title="Other", body=[other_block])
+    answers = answer(blocks, 5)
+    answers[other_block["id"]] = option_ids(other_block, correct=True)
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers=answers)
+    assert error_codes(caught.value) == {"__all__": ["unknown_question"]}
+
+
+def test_two_answers_to_a_single_choice_question_are_refused(five_question_assessment):
+    module, blocks = five_question_assessment
+    answers = answer(blocks, 5)
+    answers[blocks[0]["id"]] = option_ids(blocks[0])
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers=answers)
+    assert error_codes(caught.value) == {blocks[0]["id"]: ["too_many_options"]}
+
+
+def test_module_without_questions_cannot_be_graded(db):
+    module = make_module(make_course(), body=[paragraph()])
+    with pytest.raises(GradingError) as caught:
+        grade_module(module=module, answers={})
+    assert error_codes(caught.value) == {"__all__": ["no_questions"]}
+
+
+def test_grading_reads_one_row_and_writes_nothing(five_question_assessment, django_assert_num_queries):
+    module, blocks = five_question_assessment
+    with django_assert_num_queries(1):  # the course's pass mark
+        grade_module(module=module, answers=answer(blocks, 5))
+    with django_assert_num_queries(0):
+        grade_module(module=module, answers=answer(blocks, 5), pass_mark=50)
+
+
+def test_answers_from_post_reads_the_question_fields(rf):
+    request = rf.post(
+        "/",
+        {
+            question_field_name("q1"): ["a", "b"],
+            question_field_name("q2"): "c",
+            "csrfmiddlewaretoken": "x",
+            "note": "free text is ignored",
+        },
+    )
+    assert answers_from_post(request.POST) == {"q1": ["a", "b"], "q2": ["c"]}
+
+
+def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(five_question_assessment):
+    module, blocks = five_question_assessment
+    module.title = "Assessment (updated)"
+    module.save_revision().publish()
+    module.refresh_from_db()
+    result = grade_module(module=module, answers=answer(blocks, 5))
+    assert result.passed is True
