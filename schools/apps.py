@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class SchoolsConfig(AppConfig):
     name = "schools"
     verbose_name = "Schools, colleges and universities"
+
+    def ready(self):
+        # Register the Celery tasks in every process, so they can be queued by name from web requests.
+        from . import tasks  # noqa: F401

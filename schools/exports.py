@@ -1,0 +1,57 @@
+"""Spreadsheet downloads (CSV and XLSX) for the coverage reports."""
+
+import csv
+import io
+from datetime import date, datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _safe_text(value):
+    """Stop a spreadsheet treating text as a formula (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_response(*, rows, columns, filename: str, fmt: str) -> HttpResponse:
+    """`columns`: [(key, heading)]; `rows`: dicts (or objects with those attributes)."""
+    headings = [heading for _, heading in columns]
+
+    def values(row):
+        for key, _ in columns:
+            value = row[key] if isinstance(row, dict) else getattr(row, key)
+            yield _safe_text(_plain(value))
+
+    stamp = f"{timezone.localdate():%Y-%m-%d}"
+    if fmt == "xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=filename[:31])
+        sheet.append(headings)
+        for row in rows:
+            sheet.append([v if isinstance(v, int | float | date) else str(v) for v in values(row)])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(headings)
+        for row in rows:
+            writer.writerow(list(values(row)))
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{fmt}"'
+    return response

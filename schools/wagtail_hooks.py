@@ -1,0 +1,349 @@
+"""Wagtail admin for schools: the registry, memberships and leads, campaigns, register imports and
+coverage reports (programme staff only)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q, Value
+from django.db.models.functions import Replace, Upper
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
+
+from . import admin_views, selectors
+from .models import Campaign, Institution, InstitutionKind, Membership
+
+# --- Institutions ----------------------------------------------------------------------------
+
+
+class InstitutionFilterSet(WagtailFilterSet):
+    coverage = django_filters.ChoiceFilter(label="Coverage", method="filter_coverage", empty_label="Any")
+
+    class Meta:
+        model = Institution
+        fields = ["borough", "kind", "status", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        for campaign in Campaign.objects.only("pk", "name"):
+            choices += [
+                (f"c{campaign.pk}", f"Covered: {campaign.name}"),
+                (f"u{campaign.pk}", f"Not covered: {campaign.name}"),
+            ]
+        self.filters["coverage"].extra["choices"] = choices
+
+    def filter_coverage(self, queryset, name, value):
+        campaign = Campaign.objects.filter(pk=value[1:]).first() if value[1:].isdigit() else None
+        if campaign is None:
+            return queryset
+        covered = selectors.covered_institution_ids(campaign=campaign)
+        if value[0] == "c":
+            return queryset.filter(pk__in=covered)
+        return (
+            selectors.counted_institutions(campaign=campaign)
+            .filter(pk__in=queryset.values("pk"))
+            .exclude(pk__in=covered)
+        )
+
+
+class InstitutionIndexView(IndexView):
+    def search_queryset(self, queryset):
+        query = " ".join((self.search_query or "").split())
+        if not query:
+            return queryset
+        condition = Q(name__icontains=query)
+        if query.isdigit():
+            condition |= Q(urn=int(query)) | Q(ukprn=int(query))
+        compact = query.upper().replace(" ", "")
+        queryset = queryset.annotate(_postcode=Replace(Upper("postcode"), Value(" "), Value("")))
+        return queryset.filter(condition | Q(_postcode__startswith=compact))
+
+
+class InstitutionViewSet(ModelViewSet):
+    model = Institution
+    icon = "site"
+    menu_label = "Institutions"
+    index_view_class = InstitutionIndexView
+    filterset_class = InstitutionFilterSet
+    search_fields = ["name"]  # searching is done by InstitutionIndexView: name, URN or postcode
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_per_page = 50
+    list_display = [
+        "name",
+        Column("urn", label="URN"),
+        Column("kind", label="Kind", accessor="get_kind_display"),
+        "borough",
+        "postcode",
+        Column("status", label="Status", accessor="get_status_display"),
+    ]
+    list_export = [
+        "name",
+        "urn",
+        "ukprn",
+        "kind",
+        "establishment_type",
+        "phase",
+        "borough",
+        "postcode",
+        "status",
+        "opened_on",
+        "closed_on",
+        "pupil_count",
+        "source",
+    ]
+    export_filename = "institutions"
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("borough"), FieldPanel("postcode")]),
+        FieldRowPanel([FieldPanel("urn"), FieldPanel("ukprn")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("establishment_type"), FieldPanel("phase")]),
+                FieldRowPanel([FieldPanel("opened_on"), FieldPanel("closed_on")]),
+                FieldPanel("pupil_count"),
+            ],
+            heading="As the DfE register describes it",
+            help_text="Filled in by the register import. A later import of a full register file updates "
+            "these for institutions with a URN.",
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return Institution.objects.select_related("borough")
+
+
+# --- Memberships and leads -------------------------------------------------------------------
+
+
+class MembershipFilterSet(WagtailFilterSet):
+    lead_requested = django_filters.BooleanFilter(
+        label="Asked to be a lead", field_name="lead_requested_at", lookup_expr="isnull", exclude=True
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["role", "shares_completion", "joined_via"]
+
+
+class MembershipIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if not self.request.user.has_perm(admin_views.LEAD_PERMISSION):
+            return buttons
+        if not instance.is_lead:
+            buttons.append(
+                ListingButton(
+                    "Make lead",
+                    url=reverse("schools_lead_grant", args=[instance.pk]),
+                    icon_name="user",
+                    priority=30,
+                )
+            )
+        if instance.is_lead or instance.lead_requested_at:
+            label = "Withdraw lead status" if instance.is_lead else "Decline lead request"
+            buttons.append(
+                ListingButton(
+                    label,
+                    url=reverse("schools_lead_withdraw", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=31,
+                )
+            )
+        return buttons
+
+
+class MembershipViewSet(ModelViewSet):
+    """Learners join institutions themselves; here programme staff grant or withdraw lead status."""
+
+    model = Membership
+    icon = "group"
+    menu_label = "Staff and leads"
+    index_view_class = MembershipIndexView
+    filterset_class = MembershipFilterSet
+    search_fields = ["user__email", "user__full_name", "institution__name"]
+    search_backend_name = None
+    copy_view_enabled = False
+    form_fields = ["role"]
+    list_display = [
+        "user",
+        Column("institution", label="Institution"),
+        Column("role", label="Role", accessor="get_role_display"),
+        BooleanColumn("shares_completion", label="Shares training"),
+        DateColumn("lead_requested_at", label="Asked to be lead"),
+        DateColumn("joined_at", label="Joined"),
+    ]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "institution")
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
+
+    def get_urlpatterns(self):
+        return [p for p in super().get_urlpatterns() if p.name not in ("add", "copy")]
+
+
+# --- Campaigns -------------------------------------------------------------------------------
+
+
+class CampaignForm(WagtailAdminModelForm):
+    institution_kinds = forms.MultipleChoiceField(
+        label="Kinds of institution that count",
+        choices=InstitutionKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Open institutions of these kinds make up the institution target. Tick none for a "
+        "campaign with only a learner target.",
+    )
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    icon = "pick"
+    menu_label = "Campaigns"
+    copy_view_enabled = False
+    list_display = [
+        "name",
+        "programme",
+        "starts_on",
+        "ends_on",
+        "learner_target",
+        "staff_needed",
+        "is_public",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            MultiFieldPanel(
+                [FieldPanel("programme"), FieldPanel("courses", widget=forms.CheckboxSelectMultiple)],
+                heading="Which completions count",
+            ),
+            FieldPanel("learner_target"),
+            MultiFieldPanel(
+                [FieldPanel("institution_kinds"), FieldPanel("staff_needed")], heading="Institution target"
+            ),
+            FieldPanel("certificate_valid_months"),
+            FieldPanel("is_public"),
+        ],
+        base_form_class=CampaignForm,
+    )
+
+
+class SchoolsGroup(ModelViewSetGroup):
+    menu_label = "Schools"
+    menu_icon = "site"
+    menu_order = 330
+    items = (
+        InstitutionViewSet("schools_institution", url_prefix="schools/institutions"),
+        MembershipViewSet("schools_membership", url_prefix="schools/memberships"),
+        CampaignViewSet("schools_campaign", url_prefix="schools/campaigns"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_schools_viewsets():
+    return SchoolsGroup()
+
+
+# --- Register upload, lead decisions and reports ---------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_schools_admin_urls():
+    return [
+        path("schools/import/", admin_views.GiasImportView.as_view(), name="schools_gias_import"),
+        path(
+            "schools/import/<int:pk>/",
+            admin_views.GiasImportDetailView.as_view(),
+            name="schools_gias_import_detail",
+        ),
+        path(
+            "schools/leads/<int:pk>/grant/",
+            admin_views.LeadChangeView.as_view(grant=True),
+            name="schools_lead_grant",
+        ),
+        path(
+            "schools/leads/<int:pk>/withdraw/",
+            admin_views.LeadChangeView.as_view(grant=False),
+            name="schools_lead_withdraw",
+        ),
+        path(
+            "schools/reports/campaign/",
+            admin_views.CampaignProgressReport.as_view(),
+            name="schools_report_campaign",
+        ),
+        path(
+            "schools/reports/boroughs/",
+            admin_views.BoroughCoverageReport.as_view(),
+            name="schools_report_boroughs",
+        ),
+        path(
+            "schools/reports/uncovered/",
+            admin_views.UncoveredReport.as_view(),
+            name="schools_report_uncovered",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return PermissionMenuItem(
+        "Import schools register",
+        reverse("schools_gias_import"),
+        icon_name="upload",
+        order=331,
+        permission=admin_views.IMPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_campaign_report():
+    return PermissionMenuItem(
+        "Campaign progress",
+        reverse("schools_report_campaign"),
+        icon_name="pick",
+        order=900,
+        permission=admin_views.REPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_borough_report():
+    return PermissionMenuItem(
+        "Coverage by borough",
+        reverse("schools_report_boroughs"),
+        icon_name="site",
+        order=901,
+        permission=admin_views.REPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_uncovered_report():
+    return PermissionMenuItem(
+        "Not yet covered",
+        reverse("schools_report_uncovered"),
+        icon_name="warning",
+        order=902,
+        permission=admin_views.REPORT_PERMISSION,
+    )
