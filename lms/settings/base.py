@@ -261,4 +261,4 @@ CRISIS_PAGE_URL = "/get-help/"
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
 # Demo content loaders run by `manage.py seed_demo`, lowest app first.
-DEMO_SEEDERS = ["cms.demo.seed", "schools.demo.seed"]
+DEMO_SEEDERS = ["cms.demo.seed", "courses.demo.seed", "schools.demo.seed"]

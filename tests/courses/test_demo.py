@@ -1,0 +1,93 @@
+"""The sample courses load with seed_demo, are valid, safe to read, and load only once."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from courses import demo
+from courses.grading import grade_module, module_questions
+from courses.models import CoursePage, ModulePage
+
+SP_TITLE = "Suicide prevention: a 20-minute introduction"
+YMHFA_TITLE = "Youth Mental Health First Aid: e-learning for school and college staff"
+# Words that would point towards method detail: none belong in learner content.
+METHOD_WORDS = re.compile(
+    r"\b(overdos\w*|hang\w*|ligature\w*|pills?|tablets?|poison\w*|rope|jump\w*|bridge\w*|railway|"
+    r"knife|knives|blade\w*|razor\w*|gun\w*|firearm\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture
+def seeded(db):
+    demo.seed()
+    return {c.title: c for c in CoursePage.objects.all()}
+
+
+def test_both_sample_courses_are_published_with_their_modules(seeded):
+    sp, ymhfa = seeded[SP_TITLE], seeded[YMHFA_TITLE]
+    for course, modules in [(sp, 5), (ymhfa, 7)]:
+        assert course.live and course.pass_mark == 80
+        assert course.revisions.count() == 1
+        children = ModulePage.objects.child_of(course).live()
+        assert children.count() == modules
+        assessments = children.filter(is_assessment=True)
+        assert assessments.count() == 1
+        assert len(module_questions(assessments.get())) == 5
+        assert "Sample course content for demonstrating the platform." in course.summary
+        assert "Sample course content for demonstrating the platform." in course.content_note
+    assert sp.audience == "everyone" and ymhfa.audience == "school_college_staff"
+    assert sp.programme == "suicide_prevention" and ymhfa.programme == "youth_mhfa"
+    assert sp.url == "/courses/suicide-prevention-introduction/"
+
+
+def test_seed_is_idempotent(seeded):
+    revisions = Revision.objects.count()
+    assert demo.seed() == "0 sample courses created, 2 in the catalogue"
+    assert CoursePage.objects.count() == 2 and ModulePage.objects.count() == 12
+    assert Revision.objects.count() == revisions
+
+
+def test_seed_demo_command_runs_the_course_seeder_after_cms(db, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert out.index("cms.demo.seed") < out.index("courses.demo.seed")
+    assert CoursePage.objects.count() == 2
+    call_command("seed_demo")
+    assert CoursePage.objects.count() == 2
+
+
+def test_every_sample_module_passes_cms_validation_and_has_stable_ids(seeded):
+    for module in ModulePage.objects.all():
+        module.full_clean()
+        module.body.stream_block.clean(module.body)
+    first = ModulePage.objects.get(slug="check-your-learning").body.raw_data[1]
+    assert first["id"] == demo.block_id("suicide-prevention-introduction", "check-your-learning", 1)
+
+
+def test_sample_assessments_can_be_passed(seeded):
+    for module in ModulePage.objects.filter(is_assessment=True):
+        answers = {q.id: sorted(q.correct_ids) for q in module_questions(module)}
+        assert grade_module(module=module, answers=answers).passed
+
+
+def test_sample_content_has_no_method_detail_and_always_offers_support(client, user, seeded):
+    client.force_login(user)
+    for page in [*CoursePage.objects.all(), *ModulePage.objects.all()]:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        main = html[html.index('id="main-content"') : html.index("</main>")]
+        text = re.sub(r"<[^>]+>", " ", main)
+        assert not METHOD_WORDS.search(text), (page.title, METHOD_WORDS.search(text))
+        assert "116 123" in html and "85258" in html  # help bar and footer on every page
+        assert not re.search(r"\d+\s?%|\bper cent\b", text.replace("pass mark", "")), page.title
+
+
+def test_signposts_name_the_seeded_helplines(client, user, seeded):
+    client.force_login(user)
+    html = client.get("/courses/youth-mhfa-school-college-staff/self-harm-and-suicide/").content.decode()
+    for name in ["Childline", "PAPYRUS HOPELINE247", "Shout", "NHS 111"]:
+        assert f'<h3 class="helpline__name">{name}</h3>' in html
