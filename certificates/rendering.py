@@ -130,6 +130,9 @@ def _platform_logo_uri() -> str:
 
 
 _image_cache: dict = {}
+# WeasyPrint shares state between renders (the image cache, fonts); one render at a time per
+# process. Workers are processes, so this only serialises threads of one web process.
+_render_lock = threading.Lock()
 
 
 def warm_up() -> None:
@@ -178,7 +181,7 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
         "accent_css": mark_safe(f"--accent: {_safe_colour(data.accent_colour)};"),  # noqa: S308
     }
     html = _template().render(context)
-    with _time_limit(timeout):
+    with _render_lock, _time_limit(timeout):
         return _html_to_pdf(html)
 
 

@@ -14,7 +14,8 @@ def make_course(title="Suicide prevention: an introduction", **fields) -> Course
     """A published CoursePage under the course index (created if missing)."""
     index = CourseIndexPage.objects.first()
     if index is None:
-        index = Page.get_first_root_node().add_child(
+        root = Page.get_first_root_node() or _make_root()
+        index = root.add_child(
             instance=CourseIndexPage(title="Courses", slug=f"courses-{uuid.uuid4().hex[:6]}")
         )
     course = CoursePage(
@@ -31,6 +32,16 @@ def make_course(title="Suicide prevention: an introduction", **fields) -> Course
     course.save_revision().publish()
     course.refresh_from_db()
     return course
+
+
+def _make_root():
+    """After a transactional test flushed the migration-made tree: a locale and a root page."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
