@@ -20,7 +20,7 @@ def snapshot_campaign_coverage(campaign_id: int) -> int:
     return services.coverage_snapshot_take(campaign=campaign) if campaign else 0
 
 
-@shared_task(name="schools.tasks.snapshot_all_coverage", acks_late=True, soft_time_limit=600)
+@shared_task(name="schools.tasks.snapshot_all_coverage", acks_late=True, soft_time_limit=600, time_limit=660)
 def snapshot_all_coverage() -> int:
     """Nightly (Celery beat): a coverage snapshot for every campaign that has started."""
     return services.coverage_snapshot_all()
