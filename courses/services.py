@@ -1,6 +1,8 @@
 """Writes for the progress tracker. Views and pages call these; nothing else writes progress.
 
-Every write that can complete a course locks the learner's enrollment row first
+Each service runs in one transaction (`savepoint=False`: inside a caller's transaction, an error
+rolls back the caller's work too, so nothing is ever half-written). Every write that can
+complete a course locks the learner's enrollment row first
 (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite serialises writers), so two requests finishing the
 last two modules at once cannot both miss the completion, and `enrollment_complete` sets
 `completed_at` with a conditional UPDATE, so only one of them queues the certificate.
@@ -66,7 +68,7 @@ def _locked_enrollment(*, user, course) -> Enrollment:
 def enrollment_start(*, user, course) -> Enrollment:
     """Start `course` for `user`, or return the enrollment they already have (safe to repeat)."""
     _check_course(course)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         return _locked_enrollment(user=user, course=course)
 
 
@@ -97,7 +99,7 @@ def module_complete(*, user, course, module) -> Completion:
         raise ProgressError(
             "Submit your answers to complete the assessment.", code="assessment_needs_answers"
         )
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         enrollment = _locked_enrollment(user=user, course=course)
         _record_module_done(enrollment=enrollment, module=module)
         completed_now = enrollment_complete(enrollment=enrollment)
@@ -145,7 +147,7 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
 
     _check_module(course, module)
     result = grade_module(module=module, answers=answers, pass_mark=course.pass_mark or 100)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         enrollment = _locked_enrollment(user=user, course=course)
         latest = (
             QuizAttempt.objects.filter(enrollment=enrollment, module=module).order_by("-number").first()

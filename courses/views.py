@@ -22,13 +22,15 @@ def _course_and_module(course_id, module_id):
     return course, module
 
 
-def _safe_next(request, fallback):
+def _safe_next(request, module):
+    """Where "Mark complete and continue" goes: the posted next module, if it is on this site, else
+    back to the module."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return fallback
+    return module.get_url(request)
 
 
 @require_POST
@@ -65,7 +67,7 @@ def module_complete(request, course_id, module_id):
         )
         return redirect("courses:my_learning")
     messages.success(request, f"“{module.title}” is marked as complete.")
-    return redirect(_safe_next(request, module.get_url(request)))
+    return redirect(_safe_next(request, module))
 
 
 @require_POST

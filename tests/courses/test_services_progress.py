@@ -70,7 +70,9 @@ def test_completing_the_last_required_module_completes_the_course_and_queues_the
     assert runs.enrollment_ids == [enrollment.pk]
 
 
-def test_the_optional_module_is_not_needed(user, course, certificate_task, django_capture_on_commit_callbacks):
+def test_the_optional_module_is_not_needed(
+    user, course, certificate_task, django_capture_on_commit_callbacks
+):
     _complete_all(user, course, django_capture_on_commit_callbacks)
     assert Enrollment.objects.get(user=user).completed_at is not None
     assert not ModuleProgress.objects.filter(module=course.optional).exists()
@@ -120,6 +122,7 @@ def test_modules_that_are_not_reachable_store_nothing(user, course, case):
     assert not ModuleProgress.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)  # a real COMMIT / ROLLBACK, as in production
 def test_a_database_error_mid_completion_leaves_nothing_half_written(user, course, monkeypatch):
     services.enrollment_start(user=user, course=course.page)
     services.module_complete(user=user, course=course.page, module=course.modules[0])
