@@ -199,6 +199,9 @@ def _html_to_pdf(html: str) -> bytes:
         pdf_variant="pdf/ua-1",
         cache=_image_cache,
     )
+    # Keep only the shared images (the platform logo) cached: each QR code is used once.
+    for key in [key for key in _image_cache if key != _platform_logo_uri()]:
+        del _image_cache[key]
     if len(document.pages) != 1:
         raise RenderError(f"certificate laid out on {len(document.pages)} pages, not 1")
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -1,0 +1,149 @@
+"""Certificate benchmarks (run with `make bench PYTEST_ARGS="-k certificate"`).
+
+1. Warm render: median and 95th percentile of 100 renders in one process, after warm-up, of a
+   finished certificate (platform logo, QR code, embedded Noto fonts), with learners' names
+   cycling through 12 scripts (Latin, Arabic, Urdu, Bengali, Gujarati, Gurmukhi, Tamil, Chinese,
+   Polish, Somali, Greek, Turkish). No database.
+2. Queue clearing: N completed enrollments (default 500, BENCH_CERT_N) queued by name, cleared by
+   ONE real Celery worker process (`celery -A lms worker --concurrency 1`, prefork) on Redis and
+   PostgreSQL: create, render, store and email each certificate. The time for 5,000 is
+   extrapolated linearly from N and printed as an estimate. Needs DATABASE_URL (PostgreSQL) and
+   REDIS_URL, e.g.:
+   DATABASE_URL=postgres://postgres@127.0.0.1:5432/certbench REDIS_URL=redis://127.0.0.1:6379/11 \
+     make bench PYTEST_ARGS="-k certificate"
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from certificates.rendering import CertificateData, render_certificate_pdf
+from tests.certificates.test_rendering import NAMES
+
+pytestmark = pytest.mark.benchmark
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _data(name):
+    return CertificateData(
+        learner_name=name,
+        course_title="Suicide prevention: an introduction for Londoners",
+        completed_on=date(2026, 11, 26),
+        code="7KQ2-M9XD-3HWP-R4TB",
+        verify_url="https://training.example.org/certificates/verify/7KQ2-M9XD-3HWP-R4TB/",
+        verify_page="training.example.org/certificates/verify/",
+        body="Free online training for Londoners.",
+        signatory_name="Dr Jane Smith",
+        signatory_role="Programme lead",
+    )
+
+
+def test_certificate_render_time_warm():
+    names = list(NAMES.values())
+    started = time.perf_counter()
+    render_certificate_pdf(_data(names[0]))
+    first = time.perf_counter() - started
+    for name in names:  # warm-up: every script's fonts loaded once
+        render_certificate_pdf(_data(name))
+    timings = []
+    for i in range(100):
+        started = time.perf_counter()
+        render_certificate_pdf(_data(names[i % len(names)]))
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    median = statistics.median(timings)
+    p95 = timings[94]
+    print(
+        f"\ncertificate render, warm process, 100 renders over 12 scripts: median {median:.1f} ms, "
+        f"p95 {p95:.1f} ms, min {timings[0]:.1f} ms, max {timings[-1]:.1f} ms "
+        f"(first render in this process {first * 1000:.0f} ms)"
+    )
+    by_script = {}
+    for script, name in NAMES.items():
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            render_certificate_pdf(_data(name))
+            runs.append((time.perf_counter() - started) * 1000)
+        by_script[script] = statistics.median(runs)
+    print("median by script (5 renders each): " + ", ".join(f"{k} {v:.0f} ms" for k, v in by_script.items()))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
+    if connection.vendor != "postgresql" or not settings.CELERY_BROKER_URL:
+        pytest.skip("needs DATABASE_URL on PostgreSQL and REDIS_URL (see the module docstring)")
+    from django.utils import timezone
+
+    from certificates.models import Certificate
+    from courses.models import Enrollment
+    from lms.accounts.models import User
+    from lms.celery import app
+    from tests.certificates.factories import make_course
+
+    n = int(os.environ.get("BENCH_CERT_N", "500"))
+    names = list(NAMES.values())
+    course = make_course()
+    users = User.objects.bulk_create(
+        User(email=f"bench{i}@example.org", full_name=f"{names[i % len(names)]} {i}") for i in range(n)
+    )
+    now = timezone.now()
+    enrollments = Enrollment.objects.bulk_create(
+        Enrollment(user=user, course=course, completed_at=now) for user in users
+    )
+    app.control.purge()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+        "DATABASE_URL": _database_url(),
+        "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "LOG_LEVEL": "WARNING",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--concurrency", "1", "--pool", "prefork",
+         "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        ping = app.send_task("lms.ping", args=["ready"])
+        ping.get(timeout=60)  # the worker is up and its process warmed
+        started = time.perf_counter()
+        for enrollment in enrollments:
+            app.send_task("certificates.tasks.issue_certificate", args=[enrollment.id])
+        done = 0
+        deadline = started + 3600
+        while time.perf_counter() < deadline:
+            done = Certificate.objects.filter(emailed_at__isnull=False).exclude(pdf="").count()
+            if done >= n:
+                break
+            time.sleep(0.5)
+        elapsed = time.perf_counter() - started
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+    assert done == n, worker.stderr.read() if worker.stderr else ""
+    per = elapsed / n
+    print(
+        f"\nqueue clearing: {n} certificates issued (created, rendered, stored, emailed to locmem) by one "
+        f"worker process (prefork, concurrency 1) on Redis + PostgreSQL in {elapsed:.1f} s: "
+        f"{per * 1000:.0f} ms each, {n / elapsed:.1f}/s. Extrapolated linearly (not measured): 5,000 "
+        f"would take about {5000 * per:.0f} s ({5000 * per / 60:.1f} min)."
+    )
+
+
+def _database_url():
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
