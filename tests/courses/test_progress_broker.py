@@ -1,0 +1,51 @@
+"""The certificate task reaches a real Celery worker through the configured broker (Redis in CI;
+the in-memory transport where no broker is configured), exactly once per completion."""
+
+import threading
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_prerun
+from django.conf import settings
+
+from courses import services
+from courses.models import Enrollment
+from lms.celery import app
+from tests.celery_helpers import use_broker
+from tests.courses.progress_helpers import build_course, ensure_certificate_task
+from tests.factories import UserFactory
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_completing_a_course_sends_one_certificate_task_to_a_real_worker():
+    course = build_course(required=2, optional=False, assessment=False)
+    user = UserFactory()
+    services.module_complete(user=user, course=course.page, module=course.modules[0])
+    seen, arrived = [], threading.Event()
+
+    def on_prerun(sender=None, args=None, **kwargs):
+        if sender.name == services.CERTIFICATE_TASK:
+            seen.append(tuple(args))
+            arrived.set()
+
+    undo = ensure_certificate_task()
+    task_prerun.connect(on_prerun, weak=False)
+    broker = settings.CELERY_BROKER_URL or "memory://"
+    try:
+        with use_broker(broker), start_worker(
+            app, perform_ping_check=False, pool="solo", concurrency=1, loglevel="WARNING"
+        ):
+            last = course.modules[1]
+            first = services.module_complete(user=user, course=course.page, module=last)
+            replay = services.module_complete(user=user, course=course.page, module=last)
+            assert arrived.wait(timeout=20), "the worker did not receive the certificate task"
+            arrived.clear()
+            assert not arrived.wait(timeout=2), "a second certificate task arrived"
+    finally:
+        task_prerun.disconnect(on_prerun)
+        undo()
+    enrollment = Enrollment.objects.get(user=user)
+    assert (first.course_completed_now, replay.course_completed_now) == (True, False)
+    assert seen == [(enrollment.pk,)]
+    print(f"certificate task for enrollment {enrollment.pk} consumed from {broker.split('@')[-1]}")
