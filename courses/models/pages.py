@@ -25,6 +25,18 @@ class Programme(models.TextChoices):
     YOUTH_MHFA = "youth_mhfa", "Youth Mental Health First Aid"
 
 
+def route_to_child(parent, child_model, request, path_components):
+    """Route one level down with a single query for the specific child page (Wagtail's default
+    takes two: the generic page, then its specific type), keeping the parent for later use."""
+    if not path_components:
+        return None
+    child = child_model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return None
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
 class CourseIndexPage(Page):
     """The catalogue of published courses."""
 
@@ -35,6 +47,11 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "courses/course_index_page.html"
+
+    def route(self, request, path_components):
+        return route_to_child(self, CoursePage, request, path_components) or super().route(
+            request, path_components
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..learner_context import catalogue_learner_context
@@ -100,6 +117,11 @@ class CoursePage(Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
+
+    def route(self, request, path_components):
+        return route_to_child(self, ModulePage, request, path_components) or super().route(
+            request, path_components
+        )
 
     def clean(self):
         super().clean()
@@ -174,6 +196,14 @@ class ModulePage(Page):
                 raise ValidationError(errors)
 
     @property
+    def course(self):
+        """The course this module belongs to (set while routing, so usually no extra query)."""
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, CoursePage):
+            return parent
+        return CoursePage.objects.parent_of(self).first()
+
+    @property
     def has_questions(self) -> bool:
         return any(child.block_type == "question" for child in self.body)
 
@@ -182,7 +212,7 @@ class ModulePage(Page):
         from ..selectors import course_outline, outline_neighbours
 
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.parent_of(self).first()
+        course = self.course
         outline = course_outline(course=course, request=request, current=self) if course else []
         previous_module, next_module = outline_neighbours(outline=outline, current=self)
         context.update(
