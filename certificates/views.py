@@ -1,5 +1,6 @@
 """Certificate pages: public verification, and the owner's certificate page and download."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -65,6 +66,7 @@ def detail(request, code):
             "certificate": certificate,
             "current_name": current_name,
             "name_changed": bool(current_name) and current_name != certificate.learner_name,
+            "verify_link": settings.SITE_URL + certificate.get_verify_url(),
         },
     )
 
