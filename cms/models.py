@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -91,9 +92,24 @@ class HomePage(Page):
     intro = models.TextField(
         blank=True, help_text="A sentence or two on what the platform offers and for whom."
     )
+    featured_courses = StreamField(
+        [("course", blocks.PageChooserBlock(page_type="courses.CoursePage"))],
+        blank=True,
+        help_text="Courses to show on the home page, in this order.",
+    )
+    show_campaign_progress = models.BooleanField(
+        default=True,
+        help_text="Show live progress toward the campaign targets, the borough map and the chart.",
+    )
     body = StreamField(ContentStreamBlock(), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("featured_courses"),
+        FieldPanel("show_campaign_progress"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
