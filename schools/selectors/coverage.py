@@ -12,7 +12,8 @@ Counting rules (documented for programme staff in the reports):
 import calendar
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -70,12 +71,19 @@ def _campaign_completions(*, campaign: Campaign, on: date | None = None):
 
 
 def covered_institution_ids(*, campaign: Campaign, on: date | None = None):
-    """A subquery of the ids of institutions with enough sharing staff holding a counting certificate."""
-    trained = counting_certificates(campaign=campaign, on=on).values("user_id")
+    """A subquery of the ids of institutions with enough sharing staff holding a counting certificate.
+
+    Driven from the (smaller) memberships table: each sharing membership probes the certificates
+    index on (user, course) once, instead of hashing every current certificate's learner.
+    """
+    current = counting_certificates(campaign=campaign, on=on).filter(user_id=OuterRef("user_id"))
+    trained = Membership.objects.filter(Exists(current), shares_completion=True)
+    if campaign.staff_needed <= 1:
+        return trained.values("institution_id")
+    # A membership is unique per (user, institution), so counting rows counts people.
     return (
-        Membership.objects.filter(shares_completion=True, user_id__in=trained)
-        .values("institution_id")
-        .annotate(trained=Count("user_id", distinct=True))
+        trained.values("institution_id")
+        .annotate(trained=Count("id"))
         .filter(trained__gte=campaign.staff_needed)
         .values("institution_id")
     )
@@ -138,11 +146,14 @@ def coverage_by_borough(*, campaign: Campaign, on: date | None = None) -> list[d
         total=Count("institutions", filter=counted),
         covered=Count("institutions", filter=counted & Q(institutions__id__in=covered)),
     ).order_by("name")
+    # Each learner gave at most one borough: count learners (a semi-join), not certificates.
+    completers = _campaign_completions(campaign=campaign, on=on).values("user_id")
     learners = dict(
-        _campaign_completions(campaign=campaign, on=on)
-        .values("user__borough")
-        .annotate(n=Count("user_id", distinct=True))
-        .values_list("user__borough", "n")
+        get_user_model()
+        .objects.filter(pk__in=completers)
+        .values("borough")
+        .annotate(n=Count("pk"))
+        .values_list("borough", "n")
     )
     return [
         {
