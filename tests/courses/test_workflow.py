@@ -146,3 +146,20 @@ def test_preview_works_for_every_page_type(admin_client):
     )
     assert response.status_code == 200 and "Is it safe to ask directly?" in response.content.decode()
     assert "About Yes" not in response.content.decode()  # feedback stays hidden in preview too
+
+
+def test_trainers_can_choose_helplines_and_images_for_their_modules(client, trainer):
+    client.force_login(trainer)
+    helplines = client.get(reverse("wagtailsnippetchoosers_cms_helpline:choose"))
+    assert helplines.status_code == 200 and "Samaritans" in helplines.content.decode()
+    assert client.get(reverse("wagtailimages_chooser:choose")).status_code == 200
+
+
+def test_outsiders_without_a_group_cannot_reach_the_course_editor(client, db):
+    outsider = UserFactory(is_staff=True)
+    give_totp(outsider)
+    client.force_login(outsider)
+    course = make_course()
+    add_url = reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk))
+    assert client.get(add_url).status_code in (302, 403)
+    assert not ModulePage.objects.exists()
