@@ -11,16 +11,20 @@ from functools import partial
 
 from django.db import transaction
 
-from .celery import app
+from .celery import app, import_all_tasks
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue(task_name: str, *args, **kwargs) -> bool:
     """Queue `task_name` now. Returns False (and logs) instead of raising if it cannot be queued."""
-    try:
-        task = app.tasks[task_name]
-    except KeyError:
+    task = app.tasks.get(task_name)
+    if task is None:
+        # Celery discovers the apps' task modules lazily (when a worker starts); a web process
+        # imports them here the first time it queues something.
+        import_all_tasks()
+        task = app.tasks.get(task_name)
+    if task is None:
         logger.error("No Celery task named %s is registered; nothing was queued", task_name)
         return False
     try:

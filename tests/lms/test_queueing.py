@@ -33,3 +33,26 @@ def test_enqueue_with_broker_down_is_logged_not_raised(caplog):
     with use_broker("redis://127.0.0.1:1/0"):  # nothing listens on port 1
         assert queueing.enqueue("lms.ping", "x") is False
     assert "Could not queue lms.ping" in caplog.text
+
+
+def test_tasks_of_every_app_can_be_queued_by_name_from_a_web_process():
+    """A web process has not imported the apps' task modules; queueing by name still finds them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import django; django.setup();"
+        "from lms.celery import app;"
+        "assert 'certificates.tasks.issue_certificate' not in app.tasks;"
+        "from lms.queueing import enqueue;"
+        "from unittest import mock;"
+        "import celery.app.task as t;"
+        "p = mock.patch.object(t.Task, 'apply_async', return_value=None);"
+        "p.start();"
+        "print(enqueue('certificates.tasks.issue_certificate', 1))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"},
+    )
+    assert out.stdout.strip() == "True", out.stderr
