@@ -13,6 +13,11 @@ from tests.certificates.factories import EnrollmentFactory, make_course
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _eager(celery_eager):
+    """Tasks run in-process here, whatever broker CI configures (a real worker: test_worker.py)."""
+
+
 def test_completing_a_course_issues_one_certificate_with_pdf_and_one_email(settings):
     enrollment = EnrollmentFactory(user__full_name="Zoë Ó'Brien")
 

@@ -18,6 +18,11 @@ from tests.certificates.factories import EnrollmentFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _eager(celery_eager):
+    """Tasks run in-process here, whatever broker CI configures (a real worker: test_worker.py)."""
+
+
 def _minutes_ago(minutes):
     return timezone.now() - timedelta(minutes=minutes)
 

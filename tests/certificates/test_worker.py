@@ -29,6 +29,8 @@ def test_a_worker_issues_the_certificate_queued_on_completion():
     task_postrun.connect(finished, weak=False)
     broker = settings.CELERY_BROKER_URL or "memory://"
     try:
+        with use_broker(broker):
+            app.control.purge()  # drop tasks other tests queued for rows that no longer exist
         with (
             use_broker(broker),
             start_worker(app, perform_ping_check=False, pool="solo", concurrency=1, loglevel="WARNING"),
