@@ -132,7 +132,7 @@ MODULES = [
             ),
             (
                 "q",
-                "Which of these could be a sign that someone is struggling? Select all that apply.",
+                "Which of these could be a sign that someone is struggling?",
                 "multiple",
                 [
                     ("Saying they feel like a burden", True, "Yes. This is a sign worth asking about."),
@@ -293,7 +293,7 @@ MODULES = [
             ),
             (
                 "q",
-                "Which of these could be signs that someone is struggling? Select all that apply.",
+                "Which of these could be signs that someone is struggling?",
                 "multiple",
                 [
                     ("Talking about feeling trapped or hopeless", True, "Yes."),

@@ -108,7 +108,7 @@ MODULES = [
             ),
             (
                 "q",
-                "Which of these changes might suggest a young person is struggling? Select all that apply.",
+                "Which of these changes might suggest a young person is struggling?",
                 "multiple",
                 [
                     ("Stopping going to clubs they used to enjoy", True, "Yes."),
@@ -341,7 +341,7 @@ MODULES = [
             ),
             (
                 "q",
-                "Which could be signs that a young person is struggling? Select all that apply.",
+                "Which could be signs that a young person is struggling?",
                 "multiple",
                 [
                     ("A lasting drop in attendance", True, "Yes."),
