@@ -204,3 +204,25 @@ def test_selector_for_my_learning_returns_certificates_by_enrollment_in_one_quer
     assert set(found) == {e.id for e in with_cert}
     assert found[with_cert[0].id].enrollment_id == with_cert[0].id
     assert certificate_for_enrollments(enrollment_ids=[]) == {}
+
+
+def test_template_signature_and_logo_images_are_snapshotted_and_printed(tmp_path):
+    import shutil
+    import subprocess
+
+    from wagtail_factories import ImageFactory
+
+    template = CertificateTemplate.objects.get(is_default=True)
+    template.signature_image = ImageFactory(file__width=400, file__height=120)
+    template.logo_image = ImageFactory(file__width=200, file__height=200)
+    template.save()
+    certificate = services.certificate_issue(enrollment_id=EnrollmentFactory().id)
+    assert certificate.wording["signature_file"].startswith("images/")
+    assert certificate.wording["logo_file"].startswith("images/")
+    data = services.certificate_data(certificate=certificate)
+    assert data.signature_path and data.logo_path
+    if shutil.which("pdfimages"):
+        path = tmp_path / "c.pdf"
+        path.write_bytes(certificate.pdf.read())
+        listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True).stdout
+        assert len(listing.strip().splitlines()) - 2 == 2
