@@ -88,7 +88,9 @@ def test_trainer_creates_and_submits_a_module_but_cannot_publish_and_a_reviewer_
     assert PageLogEntry.objects.filter(page=module, action="wagtail.publish").exists()
     assert module.revisions.count() >= 2
 
-    # And the learner reads it.
+    # Anyone sees it in the course outline, and the learner reads it.
+    client.logout()
+    assert "Listening well" in client.get(course.url).content.decode()
     client.force_login(user)
     html = client.get(module.url).content.decode()
     assert "Give them time." in html
