@@ -205,7 +205,7 @@ class ModulePage(Page):
 
     @property
     def has_questions(self) -> bool:
-        return any(child.block_type == "question" for child in self.body)
+        return any(block["type"] == "question" for block in self.body.raw_data)
 
     def get_context(self, request, *args, **kwargs):
         from ..learner_context import module_learner_context
