@@ -17,7 +17,7 @@ from tests.factories import UserFactory
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_completing_a_course_sends_one_certificate_task_to_a_real_worker():
     course = build_course(required=2, optional=False, assessment=False)
     user = UserFactory()

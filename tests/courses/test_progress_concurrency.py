@@ -17,7 +17,7 @@ from tests.courses.progress_helpers import TaskRuns, build_course, ensure_certif
 from tests.factories import UserFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite serialises all writers, so nothing can race",

@@ -123,7 +123,7 @@ def test_modules_that_are_not_reachable_store_nothing(user, course, case):
 
 
 # A real COMMIT / ROLLBACK, as in production (not the test's own enclosing transaction).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_database_error_mid_completion_leaves_nothing_half_written(user, course, monkeypatch):
     services.enrollment_start(user=user, course=course.page)
     services.module_complete(user=user, course=course.page, module=course.modules[0])
