@@ -218,3 +218,23 @@ def test_module_page_queries_do_not_grow_with_blocks_or_modules(
     assert small_count == large_count == more_modules_count
     with django_assert_max_num_queries(MODULE_PAGE_MAX_QUERIES):
         learner_client.get(large.url)
+
+
+def test_catalogue_and_course_page_queries_do_not_grow_with_courses_or_modules(client, db):
+    course = make_course(title="First")
+    make_module(course, title="One", body=[paragraph()])
+    client.get("/courses/")  # warm the site root cache, as on any running site
+    catalogue_before = count_queries(client, "/courses/")
+    course_before = count_queries(client, course.url)
+    for n in range(6):
+        extra = make_course(title=f"Course {n}")
+        make_module(extra, title="Only", body=[paragraph()])
+        make_module(course, title=f"Module {n}", body=[paragraph()])
+    catalogue_after = count_queries(client, "/courses/")
+    course_after = count_queries(client, course.url)
+    print(
+        f"catalogue queries: 1 course={catalogue_before}, 7 courses={catalogue_after}; "
+        f"course page queries: 1 module={course_before}, 7 modules={course_after}"
+    )
+    assert catalogue_before == catalogue_after
+    assert course_before == course_after
