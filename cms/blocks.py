@@ -30,6 +30,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "cms/blocks/heading.html"
+        description = "A section heading. Use level 2 for sections and level 3 inside them."
         preview_value = {"text": "Noticing when someone may be struggling", "level": "h2"}
 
 
@@ -44,6 +45,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "cms/blocks/callout.html"
+        description = "A highlighted box: information, or something important to notice."
         preview_value = {
             "kind": "important",
             "title": "Support is available",
@@ -58,6 +60,7 @@ class SignpostBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "cms/blocks/signpost.html"
+        description = "Helplines chosen from the Helplines list, kept up to date in one place."
 
 
 def clean_with_extra_check(parent_clean, value, field, is_invalid, error):
@@ -113,6 +116,7 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "cms/blocks/image.html"
+        description = "An image with alt text (or marked decorative) and an optional caption."
 
 
 class VideoBlock(blocks.StructBlock):
@@ -138,6 +142,7 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "cms/blocks/video.html"
+        description = "An embedded video. Every video needs a transcript."
 
 
 class ContentStreamBlock(blocks.StreamBlock):

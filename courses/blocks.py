@@ -35,8 +35,11 @@ class ReflectionBlock(blocks.StructBlock):
     class Meta:
         icon = "edit"
         template = "courses/blocks/reflection.html"
+        description = (
+            "A prompt to think about. What learners type stays in their browser and is never sent to us."
+        )
         preview_value = {
-            "prompt": "Think of a time someone listened to you well. What did they do?",
+            "prompt": "How would you start a conversation with someone you are worried about?",
             "hint": "You do not need to write anything down.",
         }
 
@@ -98,6 +101,10 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "courses/blocks/question.html"
+        description = (
+            "A single or multiple choice question, graded on the server. Learners see feedback only "
+            "after answering."
+        )
         preview_value = {
             "prompt": "Which of these is a helpful way to ask someone if they are thinking about "
             "suicide?",
