@@ -132,3 +132,16 @@ def test_module_saved_in_code_is_checked_too():
     with pytest.raises(ValidationError) as caught:
         module.full_clean()
     assert "is_assessment" in caught.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["question", "reflection", "heading", "callout"])
+def test_block_previews_in_the_cms_render(admin_client, name):
+    from courses.blocks import ModuleStreamBlock
+
+    block = ModuleStreamBlock().child_blocks[name]
+    response = admin_client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+    assert response.status_code == 200
+    html = response.content.decode()
+    if name == "question":
+        assert "Ask them directly and calmly" in html and "is_correct" not in html
