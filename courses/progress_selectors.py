@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
 from wagtail.models import Page
@@ -20,11 +21,6 @@ from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAtte
 from .selectors import OutlineItem
 
 STEPLEN = Page.steplen
-
-
-def course_of(*, module) -> CoursePage | None:
-    """The course a module belongs to (its parent page)."""
-    return CoursePage.objects.filter(path=module.path[:-STEPLEN]).first()
 
 
 def _counts_toward_completion() -> Q:
@@ -142,9 +138,6 @@ class CourseProgress:
                     return item.module
         return None
 
-    def item_for(self, module_id) -> ProgressItem | None:
-        return next((item for item in self.items if item.module.id == module_id), None)
-
 
 ENROLLMENT_FIELDS = ("id", "started_at", "last_module_id", "last_visited_at", "completed_at")
 
@@ -248,16 +241,15 @@ class MyLearning:
     def certificates_enabled(self) -> bool:
         return bool(getattr(settings, "COURSES_CERTIFICATE_LOOKUP", ""))
 
-    def certificate_for(self, progress: CourseProgress):
-        return self.certificates.get(progress.enrollment.pk)
-
 
 def my_learning(*, user, request=None) -> MyLearning:
     """Everything on a learner's My learning page: three queries (enrollments with their courses,
     the live modules of all those courses with this learner's done flags, certificates), however
     many courses the learner has started."""
     enrollments = list(
-        Enrollment.objects.filter(user=user).select_related("course").order_by("-started_at", "-pk")
+        Enrollment.objects.filter(user=user)
+        .select_related("course")
+        .order_by(Coalesce("last_visited_at", "started_at").desc(), "-pk")  # most recently used first
     )
     rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
     return MyLearning(

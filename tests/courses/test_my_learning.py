@@ -81,3 +81,12 @@ def test_query_count_is_fixed_for_twenty_enrollments(learner, user, django_asser
     assert response.content.decode().count("1 of 2 modules complete") == 15
     print(f"/my-learning/ with 20 enrollments: {len(counted.captured_queries)} queries")
     assert reverse("courses:my_learning") == URL
+
+
+def test_without_a_certificate_lookup_no_certificate_is_promised(learner, user, settings):
+    settings.COURSES_CERTIFICATE_LOOKUP = ""
+    course = build_course(title="Completed course", required=1, optional=False, assessment=False)
+    Enrollment.objects.create(user=user, course=course.page, completed_at=timezone.now())
+    html = learner.get(URL).content.decode()
+    assert "Completed course" in html and "certificate" not in html.split("<h2>Completed</h2>")[1].split(
+        "Courses you complete")[0].lower()
