@@ -45,3 +45,21 @@ def user(db):
     from tests.factories import UserFactory
 
     return UserFactory()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Make the snapshot of migration data (helplines, home page, boroughs) that transactional
+    tests restore with `serialized_rollback` visible to every connection object.
+
+    Django keeps it on the connection that created the test database; Playwright's sync API runs
+    browser tests in another context, where `connections["default"]` is a different object, so
+    without this a browser test that ran after an ordinary test would start from an empty database.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+    yield

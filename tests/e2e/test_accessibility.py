@@ -5,7 +5,7 @@ import pytest
 
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "height": 800}}
 PUBLIC_PAGES = ["/", "/accounts/signup/", "/accounts/login/", "/get-help/", "/no-such-page/"]

@@ -1,0 +1,142 @@
+"""Journeys 1 and 4: a new learner signs up, verifies their email from the test mailbox, takes the
+sample suicide-prevention course (content note, modules, a failed then a passed assessment), sees it
+completed in My learning, downloads the certificate and verifies its code on the public page; and
+the same journey by keyboard alone."""
+
+import re
+
+import pytest
+
+from courses.grading import module_questions
+from courses.models import CoursePage, ModulePage
+from tests.e2e.helpers import fill_signup, seed_site, tab_to
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def _course():
+    return CoursePage.objects.get(slug="suicide-prevention-introduction")
+
+
+def _answer(page, module, *, correctly, keyboard=False):
+    """Tick answers for every question: the right ones, or one wrong one per question."""
+    for question in module_questions(module):
+        ids = sorted(question.correct_ids) if correctly else [
+            next(o.id for o in question.options if o.id not in question.correct_ids)
+        ]
+        for option_id in ids:
+            box = page.locator(f"#q-{question.id}-{option_id}")
+            if keyboard:
+                tab_to(page, box)
+                page.keyboard.press("Space")
+            else:
+                box.check()
+            assert box.is_checked()
+
+
+def _sign_up_and_verify(page, live_server, mailoutbox, email):
+    page.goto(live_server.url + "/accounts/signup/")
+    fill_signup(page, full_name="Aisha Rahman", email=email)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_load_state()
+    assert "Verify your email" in page.content() or "confirm" in page.content().lower()
+    message = mailoutbox[-1]
+    assert message.to == [email]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    page.wait_for_load_state()
+
+
+def test_new_learner_completes_the_course_and_verifies_the_certificate(
+    page, live_server, e2e_settings, mailoutbox, tmp_path
+):
+    seed_site()
+    course = _course()
+    _sign_up_and_verify(page, live_server, mailoutbox, "aisha@example.org")
+
+    page.goto(live_server.url + "/courses/")
+    page.get_by_role("link", name=course.title).click()
+    assert page.get_by_role("heading", name="Before you start").is_visible() or (
+        "content note" in page.content().lower()
+    )
+    page.get_by_role("button", name="Start the course").click()
+
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    for module in modules:
+        page.wait_for_url(re.compile(re.escape(module.url) + r"(#.*)?$"))
+        if module.content_note:
+            assert page.get_by_role("heading", name="Content note").is_visible()
+            page.get_by_role("link", name="Continue to the module").click()
+        if module.is_assessment:
+            _answer(page, module, correctly=False)
+            page.get_by_role("button", name="Submit your answers").click()
+            assert page.get_by_role("heading", name="Not passed this time").is_visible()
+            page.get_by_role("link", name="Answer the questions again").click()
+            _answer(page, module, correctly=True)
+            page.get_by_role("button", name="Submit your answers").click()
+            assert page.get_by_role("heading", name="You passed").is_visible()
+        else:
+            page.get_by_role("button", name="Mark complete and continue").click()
+
+    page.goto(live_server.url + "/my-learning/")
+    assert page.get_by_text("Course completed").first.is_visible() or "Completed" in page.content()
+    page.get_by_role("link", name=re.compile("View your certificate")).click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download certificate (PDF)").click()
+    pdf = tmp_path / "certificate.pdf"
+    download_info.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    code = page.locator(".certificate-code").first.inner_text().strip()
+    page.goto(live_server.url + "/certificates/verify/")
+    page.get_by_label(re.compile("code", re.I)).fill(code.lower().replace("-", " "))
+    page.get_by_role("button", name=re.compile("Check", re.I)).click()
+    assert page.get_by_role("heading", name=re.compile("Certificate")).is_visible()
+    body = page.content()
+    assert "Aisha Rahman" in body and course.title in body and "Valid" in body
+
+
+def test_the_learner_journey_works_by_keyboard_alone(page, live_server, e2e_settings, mailoutbox):
+    from allauth.account.models import EmailAddress
+
+    from lms.accounts.models import User
+
+    seed_site()
+    course = _course()
+    user = User.objects.create_user("keys@example.org", "Keyboard-only-42", full_name="Kit Ng")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    page.goto(live_server.url + "/accounts/login/")
+    tab_to(page, page.get_by_label("Email"))
+    page.keyboard.type(user.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type("Keyboard-only-42")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Sign out").is_visible()
+
+    page.goto(live_server.url + course.url)
+    tab_to(page, page.get_by_role("button", name="Start the course"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        page.wait_for_url(re.compile(re.escape(module.url) + r"(#.*)?$"))
+        if module.is_assessment:
+            _answer(page, module, correctly=True, keyboard=True)
+            tab_to(page, page.get_by_role("button", name="Submit your answers"))
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert page.get_by_role("heading", name="You passed").is_visible()
+        else:
+            tab_to(page, page.get_by_role("button", name="Mark complete and continue"))
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+
+    page.goto(live_server.url + "/my-learning/")
+    assert "Course completed" in page.content() or "Completed" in page.content()
+    # Quick exit is reachable from the keyboard on a module page too.
+    page.goto(live_server.url + course.url)
+    tab_to(page, page.locator("[data-quick-exit]"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(e2e_settings.QUICK_EXIT_URL)
