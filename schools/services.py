@@ -47,6 +47,8 @@ def gias_import_bytes(*, raw: bytes, file_name: str = "") -> ImportSummary:
     summary = ImportSummary(file_name=file_name)
     text = decode_gias_bytes(raw)
     boroughs_by_dfe = dict(Borough.objects.values_list("dfe_code", "id"))
+    if not boroughs_by_dfe:
+        raise GiasFileError("The list of London boroughs is missing: run `manage.py migrate` first.")
     boroughs_by_ons = dict(Borough.objects.values_list("ons_code", "id"))
     rows = list(
         gias_parse(text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary)

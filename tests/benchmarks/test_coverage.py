@@ -24,7 +24,7 @@ from schools.models import Campaign, Institution, InstitutionStatus
 from tests.factories import StaffUserFactory, give_totp
 
 # Committed data (flushed afterwards), so the tables can be vacuumed as autovacuum would in production.
-pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LEARNERS = int(os.environ.get("BENCH_COVERAGE_LEARNERS", "150000"))
 MEMBERSHIPS = int(os.environ.get("BENCH_COVERAGE_MEMBERSHIPS", "40000"))

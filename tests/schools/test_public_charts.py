@@ -53,12 +53,19 @@ def test_map_is_left_out_without_an_institution_target():
 def test_trend_chart_and_table_come_from_london_snapshots(campaign_with_coverage):
     for days_ago, learners in [(14, 3), (7, 40), (0, 125)]:
         CoverageSnapshot.objects.create(
-            campaign=campaign_with_coverage, taken_on=date.today() - timedelta(days=days_ago),
-            institutions_total=3, institutions_covered=1, learners_completed=learners,
+            campaign=campaign_with_coverage,
+            taken_on=date.today() - timedelta(days=days_ago),
+            institutions_total=3,
+            institutions_covered=1,
+            learners_completed=learners,
         )
     CoverageSnapshot.objects.create(  # a borough row is not part of the London trend
-        campaign=campaign_with_coverage, borough=borough("Camden"), taken_on=date.today(),
-        institutions_total=2, institutions_covered=1, learners_completed=999,
+        campaign=campaign_with_coverage,
+        borough=borough("Camden"),
+        taken_on=date.today(),
+        institutions_total=2,
+        institutions_covered=1,
+        learners_completed=999,
     )
     html = render("{% campaign_trend %}")
     assert html.count("<circle ") == 3
