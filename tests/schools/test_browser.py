@@ -13,7 +13,11 @@ from tests.factories import UserFactory
 
 from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, make_course
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "height": 800}}
 SHOTS = os.environ.get("SCHOOLS_SCREENSHOTS")  # a folder: save screenshots there to look at
 
