@@ -17,7 +17,7 @@ from tests.certificates.factories import EnrollmentFactory
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_issues_the_certificate_queued_on_completion():
     enrollment = EnrollmentFactory()
     done = threading.Event()

@@ -3,10 +3,15 @@ assessment whose option ids the tests post as a learner's browser would."""
 
 from dataclasses import dataclass, field
 
+import pytest
 from celery.signals import task_prerun
 
 from courses.services import CERTIFICATE_TASK
 from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+
+# For tests that really commit (threads, a worker), like the browser tests: the migration data is
+# restored after each, so later tests start from the same database.
+COMMITTING_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @dataclass

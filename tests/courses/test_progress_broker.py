@@ -12,12 +12,12 @@ from courses import services
 from courses.models import Enrollment
 from lms.celery import app
 from tests.celery_helpers import use_broker
-from tests.courses.progress_helpers import build_course, ensure_certificate_task
+from tests.courses.progress_helpers import COMMITTING_DB, build_course, ensure_certificate_task
 from tests.factories import UserFactory
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True)
+@COMMITTING_DB
 def test_completing_a_course_sends_one_certificate_task_to_a_real_worker():
     course = build_course(required=2, optional=False, assessment=False)
     user = UserFactory()

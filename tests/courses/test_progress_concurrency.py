@@ -13,11 +13,11 @@ from django.db import connection, connections
 
 from courses import services
 from courses.models import Enrollment, ModuleProgress
-from tests.courses.progress_helpers import TaskRuns, build_course, ensure_certificate_task
+from tests.courses.progress_helpers import COMMITTING_DB, TaskRuns, build_course, ensure_certificate_task
 from tests.factories import UserFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    COMMITTING_DB,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite serialises all writers, so nothing can race",

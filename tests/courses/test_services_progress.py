@@ -8,7 +8,7 @@ from courses.models import Enrollment, ModuleProgress
 from lms.celery import app
 from tests.celery_helpers import use_broker
 from tests.courses.builders import make_module, paragraph
-from tests.courses.progress_helpers import TaskRuns, build_course, ensure_certificate_task
+from tests.courses.progress_helpers import COMMITTING_DB, TaskRuns, build_course, ensure_certificate_task
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_modules_that_are_not_reachable_store_nothing(user, course, case):
 
 
 # A real COMMIT / ROLLBACK, as in production (not the test's own enclosing transaction).
-@pytest.mark.django_db(transaction=True)
+@COMMITTING_DB
 def test_a_database_error_mid_completion_leaves_nothing_half_written(user, course, monkeypatch):
     services.enrollment_start(user=user, course=course.page)
     services.module_complete(user=user, course=course.page, module=course.modules[0])
