@@ -157,7 +157,7 @@ class CampaignProgressReport(ReportView):
         context = super().get_context_data(**kwargs)
         if self.campaign is not None:
             context["summary"] = selectors.campaign_summary(campaign=self.campaign)
-            context["kinds"] = selectors.coverage_by_kind(campaign=self.campaign)
+            context["kinds"] = context["summary"]["kinds"]
             context["snapshots"] = self.campaign.snapshots.filter(borough__isnull=True)[:12]
         return context
 

@@ -71,12 +71,16 @@ def campaign_trend(heading_level=2):
             for s in snapshots
         ]
         cache.set(key, points, CACHE_SECONDS)
-    svg = line_chart_svg(
-        [(p["label"], p["learners"]) for p in points],
-        title="Londoners who have completed the training, over time",
-        description="A line rising from left to right as more people complete the training. "
-        "The same figures are in the table that follows.",
-    ) if len(points) > 1 else ""
+    svg = (
+        line_chart_svg(
+            [(p["label"], p["learners"]) for p in points],
+            title="Londoners who have completed the training, over time",
+            description="A line rising from left to right as more people complete the training. "
+            "The same figures are in the table that follows.",
+        )
+        if len(points) > 1
+        else ""
+    )
     return {
         "campaign": campaign,
         "points": points,

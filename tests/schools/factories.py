@@ -121,6 +121,9 @@ def ensure_reference_data():
     if not Borough.objects.exists():
         import_module("schools.migrations.0002_load_boroughs").load_boroughs(apps, None)
     if not HomePage.objects.exists():
+        from django.contrib.contenttypes.models import ContentType
+
+        ContentType.objects.clear_cache()  # a flush recreated content types with new ids
         locale, _ = Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
         )
