@@ -82,7 +82,7 @@ def test_certificate_render_time_warm():
     print("median by script (5 renders each): " + ", ".join(f"{k} {v:.0f} ms" for k, v in by_script.items()))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
     if connection.vendor != "postgresql" or not settings.CELERY_BROKER_URL:
         pytest.skip("needs DATABASE_URL on PostgreSQL and REDIS_URL (see the module docstring)")
