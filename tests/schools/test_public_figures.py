@@ -64,7 +64,7 @@ def test_borough_table_suppresses_small_learner_counts():
     assert ">2<" not in html
 
 
-def test_nightly_snapshot_per_borough_and_london_is_idempotent():
+def test_nightly_snapshot_per_borough_and_london_is_idempotent(celery_eager):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
     CampaignFactory(name="Future", starts_on=timezone.localdate() + timedelta(days=30))
     course = make_course()
