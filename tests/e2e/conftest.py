@@ -74,7 +74,9 @@ def axe():
 
 
 @pytest.fixture
-def e2e_settings(settings, live_server):
+def e2e_settings(settings, live_server, celery_eager):
+    """The live server's public address, a local quick-exit target, and tasks run in-process
+    (certificates appear at once; the worker itself is tested in tests/lms and tests/certificates)."""
     settings.SITE_URL = live_server.url
     settings.QUICK_EXIT_URL = f"{live_server.url}/healthz"
     return settings
