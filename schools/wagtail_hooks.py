@@ -347,3 +347,10 @@ def register_uncovered_report():
         order=902,
         permission=admin_views.REPORT_PERMISSION,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def register_campaign_dashboard_panel(request, panels):
+    from .admin_panels import add_campaign_panel
+
+    add_campaign_panel(request, panels)

@@ -1,0 +1,30 @@
+"""A panel on the Wagtail admin dashboard: the public campaign's figures and links to the reports,
+for programme staff who may see the reports."""
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from .admin_views import REPORT_PERMISSION
+from .selectors import campaign_for_public, campaign_summary
+
+
+class CampaignDashboardPanel(Component):
+    name = "campaign_figures"
+    order = 50
+    template_name = "schools/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context):
+        campaign = campaign_for_public()
+        return {
+            "summary": campaign_summary(campaign=campaign) if campaign else None,
+            "reports": [
+                ("Campaign progress", reverse("schools_report_campaign")),
+                ("Coverage by borough", reverse("schools_report_boroughs")),
+                ("Not yet covered (outreach list)", reverse("schools_report_uncovered")),
+            ],
+        }
+
+
+def add_campaign_panel(request, panels):
+    if request.user.has_perm(REPORT_PERMISSION):
+        panels.append(CampaignDashboardPanel())
