@@ -15,8 +15,8 @@ urlpatterns = [
     path("accounts/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("get-help/", cms_views.get_help, name="get_help"),
-    path("schools/", include("schools.urls")),
     path("search/", cms_views.search, name="search"),
+    path("schools/", include("schools.urls")),
     path("certificates/", include("certificates.urls")),
     path("", include("courses.urls")),
 ]
