@@ -9,6 +9,7 @@
 
 from django import template
 from django.core.cache import cache
+from django.utils import timezone
 
 from ..selectors import campaign_for_public, campaign_summary, coverage_by_borough
 
@@ -50,6 +51,7 @@ def _figures():
             "institution_percent": summary["institution_percent"],
             "staff_needed": campaign.staff_needed,
             "has_institution_target": bool(campaign.institution_kinds),
+            "updated_at": timezone.now(),
         }
         cache.set(key, figures, CACHE_SECONDS)
     return figures

@@ -80,3 +80,21 @@ def test_home_page_shows_the_whole_campaign_section(client, campaign_with_covera
     assert "Progress: Every school" in html
     assert 'class="borough-map"' in html
     assert "Schools, colleges and universities with trained staff, by borough" in html
+
+
+def test_home_page_progress_gives_both_targets_in_words_and_says_when_updated(client):
+    campaign = CampaignFactory(
+        name="Every school", institution_kinds=[InstitutionKind.SCHOOL], starts_on=date(2024, 1, 1)
+    )
+    course = make_course()
+    campaign.courses.add(course)
+    for _ in range(6):
+        teacher = UserFactory()
+        MembershipFactory(user=teacher, institution=InstitutionFactory())
+        certify(teacher, course, when=timezone.now() - timedelta(days=1))
+    InstitutionFactory()  # one more school, not yet covered
+    html = Template("{% load campaign_tags %}{% campaign_progress %}").render(Context({}))
+    assert "toward our goal of 100,000" in html
+    assert "6</span>" in html and "of 7 London schools" in html and "(85.7%)" in html
+    assert 'aria-label="85.7% of institutions"' in html
+    assert "Figures updated" in html
