@@ -100,4 +100,16 @@ def seed() -> str:
         if create_course(index, content, helpline_ids)
     ]
     total = CoursePage.objects.child_of(index).count()
-    return f"{len(created)} sample courses created, {total} in the catalogue"
+    featured = feature_on_home_page(index)
+    return f"{len(created)} sample courses created, {total} in the catalogue{featured}"
+
+
+def feature_on_home_page(index) -> str:
+    """Show the sample courses on the home page, unless staff have already chosen courses."""
+    home = HomePage.objects.first()
+    if home is None or len(home.featured_courses):
+        return ""
+    courses = CoursePage.objects.child_of(index).live().order_by("path")
+    home.featured_courses = [("course", course) for course in courses]
+    home.save_revision().publish()
+    return f", {courses.count()} featured on the home page"

@@ -91,3 +91,19 @@ def test_signposts_name_the_seeded_helplines(client, user, seeded):
     html = client.get("/courses/youth-mhfa-school-college-staff/self-harm-and-suicide/").content.decode()
     for name in ["Childline", "PAPYRUS HOPELINE247", "Shout", "NHS 111"]:
         assert f'<h3 class="helpline__name">{name}</h3>' in html
+
+
+@pytest.mark.django_db
+def test_sample_courses_are_featured_on_the_home_page_once(client):
+    from cms.models import HomePage
+    from courses.demo import seed
+
+    seed()
+    seed()
+    home = HomePage.objects.get()
+    assert [block.value.title for block in home.featured_courses] == [
+        "Suicide prevention: a 20-minute introduction",
+        "Youth Mental Health First Aid: e-learning for school and college staff",
+    ]
+    html = client.get("/").content.decode()
+    assert "About 20 minutes" in html and "School and college staff" in html
