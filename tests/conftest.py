@@ -11,9 +11,12 @@ def pytest_report_header(config):
 
     broker = settings.CELERY_BROKER_URL or "none (tasks run eagerly; worker tests use memory://)"
     db = settings.DATABASES["default"]
+    from tests.e2e.browser import CHROMIUM
+
     return [
         f"database: {connection.vendor} ({db['ENGINE']}, {db.get('HOST') or db.get('NAME')})",
         f"celery broker: {broker}",
+        f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'skipped (Chromium not found)'}",
     ]
 
 

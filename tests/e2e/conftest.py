@@ -5,21 +5,17 @@ of `make test`); CI sets CI_REQUIRE_BROWSER=1, which turns a missing browser int
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+
+from .browser import CHROMIUM, REQUIRED
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = next(
-    (p for p in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium")
-     if p and Path(p).exists()),
-    None,
-)
-REQUIRED = os.environ.get("CI_REQUIRE_BROWSER") == "1"
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -32,10 +28,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e" in str(item.fspath):
             item.add_marker(pytest.mark.skip(reason=message))
-
-
-def pytest_report_header(config):
-    return [f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'skipped (no Chromium)'}"]
 
 
 @pytest.fixture(scope="session")
