@@ -37,14 +37,16 @@ def certificates_for_user(*, user) -> list[Certificate]:
 
 
 def certificate_for_download(*, user, code: str) -> Certificate | None:
-    """The certificate with `code` if `user` owns it or is staff allowed to view certificates."""
+    """The certificate with `code` if `user` owns it or is staff allowed to view certificates.
+    A revoked certificate is not handed out as if it were valid: only such staff get its PDF."""
     normalised = normalise_code(code)
     if normalised is None or not user.is_authenticated:
         return None
     certificate = Certificate.objects.filter(code=normalised).select_related("user").first()
     if certificate is None:
         return None
-    if certificate.user_id == user.pk or (user.is_staff and user.has_perm("certificates.view_certificate")):
+    is_viewer = user.is_staff and user.has_perm("certificates.view_certificate")
+    if is_viewer or (certificate.user_id == user.pk and not certificate.is_revoked):
         return certificate
     return None
 

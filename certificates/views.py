@@ -48,14 +48,19 @@ def verify_code(request, code):
     return response
 
 
+def _owned_or_404(request, code):
+    certificate = selectors.certificate_for_owner(user=request.user, code=code)
+    if certificate is None:
+        raise Http404("No such certificate")
+    return certificate
+
+
 @login_required
 @never_cache
 @require_GET
 def detail(request, code):
     """The owner's certificate page: download, verification link, reissue after a name change."""
-    certificate = selectors.certificate_for_owner(user=request.user, code=code)
-    if certificate is None:
-        raise Http404("No such certificate")
+    certificate = _owned_or_404(request, code)
     if code != certificate.display_code:
         return redirect(certificate)
     current_name = (request.user.full_name or "").strip()
@@ -85,9 +90,7 @@ def mine(request):
 @login_required
 @require_POST
 def reissue(request, code):
-    certificate = selectors.certificate_for_owner(user=request.user, code=code)
-    if certificate is None:
-        raise Http404("No such certificate")
+    certificate = _owned_or_404(request, code)
     try:
         changed = services.certificate_reissue(certificate=certificate, user=request.user)
     except services.CertificateError as error:
@@ -108,8 +111,6 @@ def download(request, code):
     certificate = selectors.certificate_for_download(user=request.user, code=code)
     if certificate is None:
         raise Http404("No such certificate")
-    if certificate.is_revoked and not request.user.has_perm("certificates.view_certificate"):
-        raise Http404("No such certificate")  # a revoked certificate is not handed out as valid
     services.certificate_ensure_pdf(certificate=certificate)
     response = FileResponse(
         certificate.pdf.storage.open(certificate.pdf.name, "rb"),
