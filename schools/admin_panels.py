@@ -4,7 +4,7 @@ for programme staff who may see the reports."""
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .admin_views import REPORT_PERMISSION
+from .admin_views import REPORT_PERMISSION, REPORTS
 from .selectors import campaign_for_public, campaign_summary
 
 
@@ -17,11 +17,7 @@ class CampaignDashboardPanel(Component):
         campaign = campaign_for_public()
         return {
             "summary": campaign_summary(campaign=campaign) if campaign else None,
-            "reports": [
-                ("Campaign progress", reverse("schools_report_campaign")),
-                ("Coverage by borough", reverse("schools_report_boroughs")),
-                ("Not yet covered (outreach list)", reverse("schools_report_uncovered")),
-            ],
+            "reports": [(label, reverse(url_name)) for label, url_name, _icon in REPORTS],
         }
 
 

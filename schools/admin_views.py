@@ -12,6 +12,12 @@ from .exports import export_response
 from .models import Borough, Campaign, GiasImport, Membership
 
 REPORT_PERMISSION = "schools.view_campaign"
+# The coverage reports: menu label, URL name, icon (the Reports menu and the dashboard panel).
+REPORTS = [
+    ("Campaign progress", "schools_report_campaign", "pick"),
+    ("Coverage by borough", "schools_report_boroughs", "site"),
+    ("Not yet covered", "schools_report_uncovered", "warning"),
+]
 IMPORT_PERMISSION = "schools.add_giasimport"
 LEAD_PERMISSION = "schools.change_membership"
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024

@@ -316,37 +316,18 @@ def register_import_menu_item():
     )
 
 
-@hooks.register("register_reports_menu_item")
-def register_campaign_report():
-    return PermissionMenuItem(
-        "Campaign progress",
-        reverse("schools_report_campaign"),
-        icon_name="pick",
-        order=900,
-        permission=admin_views.REPORT_PERMISSION,
-    )
+def _report_menu_item(label, url_name, icon, order):
+    def register():
+        return PermissionMenuItem(
+            label, reverse(url_name), icon_name=icon, order=order,
+            permission=admin_views.REPORT_PERMISSION,
+        )
+
+    return register
 
 
-@hooks.register("register_reports_menu_item")
-def register_borough_report():
-    return PermissionMenuItem(
-        "Coverage by borough",
-        reverse("schools_report_boroughs"),
-        icon_name="site",
-        order=901,
-        permission=admin_views.REPORT_PERMISSION,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_uncovered_report():
-    return PermissionMenuItem(
-        "Not yet covered",
-        reverse("schools_report_uncovered"),
-        icon_name="warning",
-        order=902,
-        permission=admin_views.REPORT_PERMISSION,
-    )
+for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=900):
+    hooks.register("register_reports_menu_item", _report_menu_item(_label, _url_name, _icon, _order))
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,13 +10,13 @@ on seeing the chart. Small counts are shown as "fewer than 5" there, as everywhe
 
 from django import template
 from django.core.cache import cache
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from cms.charts import borough_map_svg, legend, line_chart_svg
 
 from ..models import CoverageSnapshot
-from ..selectors import campaign_for_public, coverage_by_borough
+from ..selectors import campaign_for_public
+from .campaign_tags import public_borough_rows
 
 register = template.Library()
 CACHE_SECONDS = 300
@@ -28,21 +28,16 @@ def campaign_map(heading_level=2):
     campaign = campaign_for_public()
     if campaign is None or not campaign.institution_kinds:
         return {"campaign": None}
-    key = f"schools:public-map:{campaign.pk}"
-    data = cache.get(key)
-    if data is None:
-        rows = coverage_by_borough(campaign=campaign)
-        svg = borough_map_svg(
-            {row["ons_code"]: row["percent"] for row in rows},
-            title="Share of schools, colleges and universities with trained staff, by borough",
-            description="A map of London's 33 boroughs shaded from light (few covered) to dark "
-            "(most covered). The same figures are in the table that follows.",
-        )
-        data = {"svg": svg, "updated_at": timezone.now()}
-        cache.set(key, data, CACHE_SECONDS)
+    data = public_borough_rows(campaign)
+    svg = borough_map_svg(
+        {row["ons_code"]: row["percent"] for row in data["rows"]},
+        title="Share of schools, colleges and universities with trained staff, by borough",
+        description="A map of London's 33 boroughs shaded from light (few covered) to dark "
+        "(most covered). The same figures are in the table that follows.",
+    )
     return {
         "campaign": campaign,
-        "svg": mark_safe(data["svg"]),  # noqa: S308 - built from escaped parts in cms.charts
+        "svg": mark_safe(svg),  # noqa: S308 - built from escaped parts in cms.charts
         "legend": legend(),
         "updated_at": data["updated_at"],
         "heading_level": heading_level,

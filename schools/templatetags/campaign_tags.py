@@ -68,17 +68,23 @@ def campaign_progress(heading_level=2):
     return {"figures": _figures(), "heading_level": heading_level}
 
 
+def public_borough_rows(campaign) -> dict:
+    """Per-borough public figures of `campaign` and when they were computed, cached: the borough
+    table and the borough map (campaign_charts) share one computation."""
+    key = f"schools:public-boroughs:{campaign.pk}"
+    data = cache.get(key)
+    if data is None:
+        fields = ("borough", "ons_code", "covered", "total", "percent", "learners")
+        data = {
+            "rows": [{k: row[k] for k in fields} for row in coverage_by_borough(campaign=campaign)],
+            "updated_at": timezone.now(),
+        }
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
 @register.inclusion_tag("schools/tags/campaign_boroughs.html")
 def campaign_boroughs(heading_level=2):
     campaign = campaign_for_public()
-    rows = None
-    if campaign is not None:
-        key = f"schools:public-boroughs:{campaign.pk}"
-        rows = cache.get(key)
-        if rows is None:
-            rows = [
-                {k: row[k] for k in ("borough", "covered", "total", "percent", "learners")}
-                for row in coverage_by_borough(campaign=campaign)
-            ]
-            cache.set(key, rows, CACHE_SECONDS)
+    rows = public_borough_rows(campaign)["rows"] if campaign is not None else None
     return {"rows": rows, "campaign": campaign, "heading_level": heading_level}

@@ -98,3 +98,12 @@ def test_home_page_progress_gives_both_targets_in_words_and_says_when_updated(cl
     assert "6</span>" in html and "of 7 London schools" in html and "(85.7%)" in html
     assert 'aria-label="85.7% of institutions"' in html
     assert "Figures updated" in html
+
+
+def test_borough_table_and_map_share_one_coverage_computation(
+    campaign_with_coverage, django_assert_max_num_queries
+):
+    Template("{% load campaign_tags %}{% campaign_boroughs %}").render(Context({}))
+    with django_assert_max_num_queries(1):  # only the public campaign is looked up again
+        html = render("{% campaign_map %}")
+    assert "<title>Camden: 50% covered</title>" in html
