@@ -22,10 +22,9 @@ from django.urls import reverse
 from schools import selectors
 from schools.models import Campaign, Institution, InstitutionStatus
 from tests.factories import StaffUserFactory, give_totp
-from tests.schools.factories import ensure_reference_data
 
 # Committed data (flushed afterwards), so the tables can be vacuumed as autovacuum would in production.
-pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.benchmark, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LEARNERS = int(os.environ.get("BENCH_COVERAGE_LEARNERS", "150000"))
 MEMBERSHIPS = int(os.environ.get("BENCH_COVERAGE_MEMBERSHIPS", "40000"))
@@ -50,7 +49,6 @@ def measure(label, fn):
 
 
 def test_campaign_summary_and_coverage_by_borough(client):
-    ensure_reference_data()  # boroughs and home page, in case an earlier test flushed them
     started = time.perf_counter()
     call_command(
         "generate_coverage_data",

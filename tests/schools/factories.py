@@ -106,30 +106,3 @@ def certify(user, course, *, when, revoked=False) -> Certificate:
         revoked_at=timezone.now() if revoked else None,
         revoked_reason="Issued in error" if revoked else "",
     )
-
-
-def ensure_reference_data():
-    """Put back the rows data migrations create (boroughs, Wagtail's root and the home page) when a
-    transactional test's flush has removed them."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    if not Borough.objects.exists():
-        import_module("schools.migrations.0002_load_boroughs").load_boroughs(apps, None)
-    if not HomePage.objects.exists():
-        from django.contrib.contenttypes.models import ContentType
-
-        ContentType.objects.clear_cache()  # a flush recreated content types with new ids
-        locale, _ = Locale.objects.get_or_create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-        root = Page.get_first_root_node() or Page.add_root(
-            instance=Page(title="Root", slug="root", locale=locale)
-        )
-        home = root.add_child(instance=HomePage(title="Home", slug="home", locale=locale))
-        Site.objects.all().delete()
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)

@@ -10,13 +10,17 @@ from django.utils import timezone
 from schools.models import Membership
 from tests.e2e.helpers import sign_in, tab_to
 from tests.factories import UserFactory
-
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, make_course
+from tests.schools.factories import (
+    CampaignFactory,
+    InstitutionFactory,
+    MembershipFactory,
+    certify,
+    make_course,
+)
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "height": 800}}
 SHOTS = os.environ.get("SCHOOLS_SCREENSHOTS")  # a folder: save screenshots there to look at
