@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control
 VERSION_KEY = "cms:pagecache:version"
 EXCLUDED_PREFIXES = (
     "/admin/", "/accounts/", "/healthz", "/my-learning", "/certificates/", "/schools/",
-    "/documents/", "/static/", "/media/", "/courses/actions/",
+    "/documents/", "/static/", "/media/", "/learning/",
 )
 
 

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from wagtail.models import Page
 
 from .models import HELPLINES_CACHE_KEY, Helpline
 
@@ -34,3 +35,8 @@ def helplines_for_display() -> list[dict]:
             return FALLBACK_HELPLINES
         cache.set(HELPLINES_CACHE_KEY, lines, 300)
     return lines or FALLBACK_HELPLINES
+
+
+def page_search(*, query: str):
+    """Published pages anyone may see that match every word of `query`, best match first."""
+    return Page.objects.live().public().specific().search(query, operator="and")

@@ -1,6 +1,7 @@
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .selectors import helplines_for_display
+from .selectors import helplines_for_display, page_search
 
 
 def get_help(request):
@@ -10,12 +11,8 @@ def get_help(request):
 
 def search(request):
     """Site search over published, public pages (courses, modules and content pages)."""
-    from django.core.paginator import Paginator
-    from wagtail.models import Page
-
     query = request.GET.get("q", "").strip()[:200]
     results = None
     if query:
-        found = Page.objects.live().public().specific().search(query, operator="and")
-        results = Paginator(found, 10).get_page(request.GET.get("page"))
+        results = Paginator(page_search(query=query), 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": results})

@@ -257,8 +257,6 @@ LOGGING = {
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 
-# Shown in the site-wide "Get help now" area when the CMS has no helplines yet.
-CRISIS_PAGE_URL = "/get-help/"
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
 # Demo content loaders run by `manage.py seed_demo`, lowest app first.
