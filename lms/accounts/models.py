@@ -44,6 +44,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         "borough", max_length=16, choices=BOROUGH_CHOICES, blank=True, default=""
     )
     role = models.CharField("role", max_length=32, choices=Role.choices, blank=True, default="")
+    # One of settings.LANGUAGES (validated by the profile form, not by choices, so that offering a
+    # new language needs no migration). Blank: the language the person last browsed in.
+    preferred_language = models.CharField(
+        "preferred language",
+        max_length=16,
+        blank=True,
+        default="",
+        help_text="The language of your emails, reminders and certificates.",
+    )
     is_staff = models.BooleanField(
         "programme staff",
         default=False,

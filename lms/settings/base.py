@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from celery.schedules import crontab
 
+from lms.languages import DEFAULT_LANGUAGES, languages_from_codes
+
 from .env import (
     BASE_DIR,
     env_bool,
@@ -169,6 +171,14 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# The languages offered (lms/languages.py): English first, then each with a catalogue in locale/.
+try:
+    LANGUAGES = languages_from_codes(env_list("LANGUAGES", default=DEFAULT_LANGUAGES.split(",")))
+except ValueError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"LANGUAGES has an invalid value: {exc}") from None
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
