@@ -30,6 +30,7 @@ SITE_NAME = "London Suicide Prevention and Youth MHFA Training"
 INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
     "lms.accounts",
+    "lms.notifications",
     "cms",
     "courses",
     "certificates",
@@ -239,6 +240,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.sweep_certificates",
         "schedule": timedelta(minutes=10),
     },
+    # Emails: reminders and digests that are due, found from the database (one task for every kind).
+    "notifications-dispatch": {
+        "task": "lms.notifications.dispatch_due",
+        "schedule": crontab(minute=5),
+    },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {
         "task": "schools.tasks.snapshot_all_coverage",
@@ -265,6 +271,14 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Emails: reminders go only between these hours, London time (start inclusive, end exclusive), and
+# at most this many of each kind per hourly run.
+NOTIFICATIONS_SENDING_HOURS = (
+    env_int("NOTIFICATIONS_SENDING_START_HOUR", default=9),
+    env_int("NOTIFICATIONS_SENDING_END_HOUR", default=20),
+)
+NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", default=500)
 
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
