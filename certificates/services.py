@@ -202,18 +202,6 @@ def certificate_send_email(*, certificate: Certificate) -> bool:
         )
         if locked is None:
             return False
-<<<<<<< HEAD
-        context = {
-            "certificate": locked,
-            "page_url": settings.SITE_URL + locked.get_absolute_url(),
-            "verify_url": settings.SITE_URL + locked.get_verify_url(),
-        }
-        send_mail(
-            subject=_("Your certificate: %(course)s") % {"course": locked.course_title},
-            message=render_to_string("certificates/email/issued.txt", context),
-            from_email=None,
-            recipient_list=[locked.user.email],
-=======
         email_send(
             kind=CERTIFICATE_ISSUED,
             user=locked.user,
@@ -223,7 +211,6 @@ def certificate_send_email(*, certificate: Certificate) -> bool:
                 "page_url": settings.SITE_URL + locked.get_absolute_url(),
                 "verify_url": settings.SITE_URL + locked.get_verify_url(),
             },
->>>>>>> h12
         )
         locked.emailed_at = timezone.now()
         locked.save(update_fields=["emailed_at"])
