@@ -5,13 +5,14 @@ only after the surrounding transaction commits, so a worker never sees rows that
 If the broker is down, queueing fails quietly (logged): the caller's data is already committed and
 each app's periodic sweep picks up anything that was never queued. After a failure this process
 stops trying for BROKER_RETRY_SECONDS, so during an outage only one request in that window waits
-for the broker (about a second at most) and the rest go on at once.
+for the broker (about a second at most) and the rest go on at once. Tasks (the sweeps) always try.
 """
 
 import logging
 import time
 from functools import partial
 
+from celery import current_task
 from django.conf import settings
 from django.db import transaction
 
@@ -24,8 +25,9 @@ _broker_down_until: dict[str, float] = {}
 
 
 def broker_presumed_down() -> bool:
-    """True for BROKER_RETRY_SECONDS after this process last failed to reach the broker."""
-    if app.conf.task_always_eager:
+    """True for BROKER_RETRY_SECONDS after this process last failed to reach the broker. Never
+    inside a running task: the broker just delivered it, and no learner waits on a worker."""
+    if app.conf.task_always_eager or current_task:
         return False
     return time.monotonic() < _broker_down_until.get(app.conf.broker_url, 0.0)
 

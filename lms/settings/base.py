@@ -108,9 +108,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env_cache("CACHE_URL", default="locmemcache://lms-default")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # A Redis outage degrades to uncached pages and in-process rate limits, never a 500 (lms/cache.py).
-    CACHES["default"]["BACKEND"] = "lms.cache.ResilientRedisCache"
 
 _email = env_email("EMAIL_URL", default="consolemail://")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
