@@ -22,7 +22,9 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address, used in emails, certificate QR codes and admin links. Locally it follows the
+# port the development server runs on (`PORT=9000 make run`); production requires it (production.py).
+SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', default=8000)}").rstrip("/")
 SITE_NAME = "London Suicide Prevention and Youth MHFA Training"
 
 INSTALLED_APPS = [
@@ -294,6 +296,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # `/healthz` shows error details and runs `?worker=1` only for staff or a monitor sending
 # `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: staff only).
 HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", default="")
+
+# Uploaded media are served by the web process only for local use (production: a web server or S3).
+SERVE_MEDIA = False
 
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
