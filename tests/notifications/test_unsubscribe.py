@@ -87,7 +87,7 @@ def test_a_learner_turns_reminders_off_and_on_again(client, reminder_kind):
     assert "checked" not in client.get(url).content.decode().split('value="tests.reminder"')[1][:40]
 
     client.post(url, {"receive": [REMINDER]})
-    assert not EmailOptOut.objects.filter(user=user).exists()
+    assert not EmailOptOut.objects.filter(user=user, kind=REMINDER).exists()
 
 
 def test_a_choice_that_is_not_offered_is_refused(client, reminder_kind):
