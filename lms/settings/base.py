@@ -237,6 +237,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.sweep_certificates",
         "schedule": timedelta(minutes=10),
     },
+    # Schools: a register upload whose task died is marked failed; one never queued is queued again.
+    "schools-gias-import-sweep": {
+        "task": "schools.tasks.sweep_gias_imports",
+        "schedule": timedelta(minutes=5),
+    },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {
         "task": "schools.tasks.snapshot_all_coverage",
