@@ -27,7 +27,7 @@ class GiasImport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "register import"
+        verbose_name = _("register import")
 
     def __str__(self):
         return f"{self.original_name} ({self.get_status_display()})"
