@@ -6,6 +6,9 @@ from lms.notifications.registry import EmailKind, register
 
 from .digest import DIGEST, digest_due
 
+LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
+LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
+
 
 def _sample():
     from types import SimpleNamespace
@@ -21,7 +24,40 @@ def _sample():
     }
 
 
+def _lead_sample():
+    from types import SimpleNamespace
+
+    user = SimpleNamespace(pk=0, email="lead@example.org", full_name="Jo Example", preferred_language="")
+    return user, {
+        "decision": "granted", "institution_name": "Example Primary School (sample)",
+        "requester_name": "Jo Example", "url": "https://training.example.org/schools/",
+    }
+
+
 def register_kinds():
+    register(
+        EmailKind(
+            key=LEAD_REQUESTED,
+            label=_("Requests to be an institution's lead"),
+            template="schools/email/lead_requested",
+            reason=_("You are getting this email because you decide lead requests for the programme."),
+            essential=True,
+            sample=_lead_sample,
+        )
+    )
+    register(
+        EmailKind(
+            key=LEAD_DECISION,
+            label=_("Decisions about being an institution's lead"),
+            template="schools/email/lead_decision",
+            reason=_(
+                "You are getting this email because you asked to be a lead of an institution on "
+                "this site, or were one."
+            ),
+            essential=True,
+            sample=_lead_sample,
+        )
+    )
     register(
         EmailKind(
             key=DIGEST,
