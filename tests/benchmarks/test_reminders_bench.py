@@ -39,7 +39,8 @@ def _measure(limit, runs=5):
 
 def test_finding_due_reminders_among_100000_enrollments():
     started = time.perf_counter()
-    call_command("generate_progress_data", learners=LEARNERS, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("generate_progress_data", learners=LEARNERS, stdout=quiet)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
