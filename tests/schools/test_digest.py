@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -21,7 +22,8 @@ MONDAY = datetime(2026, 3, 9, 10, 0, tzinfo=LONDON)
 
 
 def _digests(when):
-    return emails_dispatch_due(now=when).get(DIGEST, 0)
+    with time_machine.travel(when, tick=False):
+        return emails_dispatch_due().get(DIGEST, 0)
 
 
 @pytest.fixture
