@@ -161,6 +161,8 @@ ACCOUNT_FORMS = {
 }
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, email address or two-step sign-in changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_SESSION_REMEMBER = None
 # Rate limits: failed logins are limited per account (the key) tightly and per network address
