@@ -246,7 +246,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],  # no site frames our pages (as X-Frame-Options: DENY)
     },
 }
 # The Wagtail admin's editor sets inline styles from its scripts (panels, Draftail, choosers) and
@@ -256,6 +256,8 @@ CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
     "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:"],
 }
+# The editor's live preview frames admin pages in the admin itself.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"frame-ancestors": [SELF]}
 # Browser features the platform never uses are turned off for it and for anything it embeds.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
