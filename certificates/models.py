@@ -9,8 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from cms.wording import complete_sentences, sentence_part
 
 from .codes import format_code
 from .storage import certificate_storage
@@ -29,17 +32,37 @@ class CertificateTemplate(ClusterableModel):
     is_default = models.BooleanField(
         default=False, help_text="Used for every course that has no template of its own (only one)."
     )
-    heading = models.CharField(max_length=120, default="Certificate of completion")
-    intro = models.CharField("text before the name", max_length=200, default="This is to certify that")
+    # Blank wording prints the standard wording, translated into the certificate's language.
+    # Each certificate reads "<intro> NAME <completion text> COURSE TITLE", then the closing text
+    # and the course's own wording, each as a paragraph of its own.
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Leave blank for the standard heading, “Certificate of completion”, in every language."),
+    )
+    intro = models.CharField(
+        _("text before the name"),
+        max_length=200,
+        blank=True,
+        validators=[sentence_part],
+        help_text=_("Leave blank for the standard “This is to certify that”. No full stop: a name follows."),
+    )
     completion_text = models.CharField(
-        "text between the name and the course title", max_length=200, default="has completed"
+        _("text between the name and the course title"),
+        max_length=200,
+        blank=True,
+        validators=[sentence_part],
+        help_text=_("Leave blank for the standard “has completed”. No full stop: the course title follows."),
     )
     body = models.TextField(
-        "closing text",
+        _("closing text"),
         max_length=600,
         blank=True,
-        help_text="Optional sentence under the course title. The course's own certificate wording, "
-        "if it has any, is printed after this.",
+        validators=[complete_sentences],
+        help_text=_(
+            "Optional: one or more whole sentences, printed as a paragraph of their own under the "
+            "course title (the course’s own certificate wording follows, as another paragraph)."
+        ),
     )
     signatory_name = models.CharField(max_length=120, blank=True)
     signatory_role = models.CharField(max_length=160, blank=True)
@@ -135,6 +158,18 @@ class Certificate(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    language = models.CharField(
+        _("language printed in"),
+        max_length=16,
+        default="en-gb",
+        help_text=_("The learner’s preferred language when the certificate was issued or reissued."),
+    )
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day campaigns count this certificate; empty when they always do."),
+    )
 
     class Meta:
         ordering = ["-issued_at"]
@@ -164,6 +199,10 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def is_expired(self, *, on=None) -> bool:
+        """Past its "valid until" date (still genuine: it no longer counts as current)."""
+        return self.valid_until is not None and (on or timezone.localdate()) > self.valid_until
 
     def get_verify_url(self):
         return reverse("certificates:verify_code", kwargs={"code": self.display_code})

@@ -17,7 +17,7 @@ from django.utils import timezone
 from courses.models import Enrollment
 from lms.queueing import enqueue_on_commit
 
-from . import selectors
+from . import selectors, validity
 from .codes import generate_code
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
@@ -25,10 +25,11 @@ from .rendering import CertificateData, render_certificate_pdf
 logger = logging.getLogger(__name__)
 
 ISSUE_TASK = "certificates.tasks.issue_certificate"
+# Blank wording prints the standard wording, translated (see rendering.CertificateData).
 BUILT_IN_WORDING = {
-    "heading": "Certificate of completion",
-    "intro": "This is to certify that",
-    "completion_text": "has completed",
+    "heading": "",
+    "intro": "",
+    "completion_text": "",
     "body": "",
     "signatory_name": "",
     "signatory_role": "",
@@ -77,6 +78,13 @@ def _learner_name(user) -> str:
     return (user.full_name or "").strip() or user.email
 
 
+def certificate_language(*, user) -> str:
+    """The language a learner's certificate prints in: their preferred language when the platform
+    offers it, else the site's default."""
+    preferred = (getattr(user, "preferred_language", "") or "").lower()
+    return preferred if preferred in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
     """The enrollment's certificate, created if it has none. Concurrent callers get the same row."""
     existing = Certificate.objects.filter(enrollment_id=enrollment.pk).first()
@@ -93,6 +101,10 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
         "course_revision_id": course.live_revision_id or course.latest_revision_id,
         "template": template,
         "wording": wording_snapshot(template=template, course=course),
+        "language": certificate_language(user=enrollment.user),
+        "valid_until": validity.valid_until(
+            course=course, completed_on=timezone.localtime(enrollment.completed_at).date()
+        ),
     }
     for _attempt in range(3):
         try:
@@ -131,6 +143,9 @@ def certificate_data(*, certificate: Certificate) -> CertificateData:
         code=certificate.display_code,
         verify_url=settings.SITE_URL + verify_path,
         verify_page=_without_scheme(settings.SITE_URL + reverse("certificates:verify")),
+        language=certificate.language or settings.LANGUAGE_CODE,
+        valid_until=certificate.valid_until,
+        wording_language=settings.LANGUAGE_CODE,
         heading=wording["heading"],
         intro=wording["intro"],
         completion_text=wording["completion_text"],
@@ -232,9 +247,10 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
     certificate.learner_name = name
     certificate.template = template
     certificate.wording = wording_snapshot(template=template, course=certificate.course)
+    certificate.language = certificate_language(user=user)
     certificate.reissued_at = timezone.now()
     with transaction.atomic():
-        certificate.save(update_fields=["learner_name", "template", "wording", "reissued_at"])
+        certificate.save(update_fields=["learner_name", "template", "wording", "language", "reissued_at"])
         certificate_render(certificate=certificate)
     return True
 

@@ -6,5 +6,11 @@ class SchoolsConfig(AppConfig):
     verbose_name = "Schools, colleges and universities"
 
     def ready(self):
+        from certificates.validity import register_validity_provider
+
         # Register the Celery tasks in every process, so they can be queued by name from web requests.
         from . import tasks  # noqa: F401
+        from .selectors.validity import certificate_valid_months
+
+        # Campaigns decide how long a course's certificates count; certificates print it.
+        register_validity_provider(certificate_valid_months)
