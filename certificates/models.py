@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.models import TranslatableMixin
 
 from cms.wording import complete_sentences, sentence_part
 
@@ -21,14 +22,21 @@ from .storage import certificate_storage
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #1d4f91.")
 
 
-class CertificateTemplate(ClusterableModel):
+class CertificateTemplate(TranslatableMixin, ClusterableModel):
     """Wording and look of a certificate, edited by programme staff in Wagtail.
 
     Editing a template changes certificates issued (or reissued) afterwards only: each
     certificate keeps a snapshot of the wording it was printed with.
+
+    Translatable: a translation of a template (same `translation_key`, another locale) holds its
+    wording in that language, and certificates of learners who read that language print it.
+    Courses choose the template in the default locale (`course_links` are not copied into
+    translations); the translation is looked up from it.
     """
 
-    name = models.CharField(max_length=100, unique=True, help_text="For staff: which template this is.")
+    exclude_fields_in_copy = ["course_links"]
+
+    name = models.CharField(max_length=100, help_text="For staff: which template this is.")
     is_default = models.BooleanField(
         default=False, help_text="Used for every course that has no template of its own (only one)."
     )
@@ -80,11 +88,12 @@ class CertificateTemplate(ClusterableModel):
     accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-is_default", "name"]
         constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="certificates_template_name_per_locale"),
             models.UniqueConstraint(
-                fields=["is_default"],
+                fields=["locale"],
                 condition=Q(is_default=True),
                 name="certificates_one_default_template",
             ),

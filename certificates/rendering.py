@@ -72,7 +72,8 @@ class CertificateData:
     verify_url: str  # the QR code's target: this certificate's verify page
     verify_page: str = ""  # printed under the code: the verify form's address
     language: str = "en-gb"  # the certificate's language: fixed wording, dates, direction
-    wording_language: str = "en-gb"  # the language the trainer's wording below is written in
+    wording_language: str = "en-gb"  # the language the template's wording below is written in
+    course_wording_language: str = "en-gb"  # the language `course_wording` is written in
     valid_until: date | None = None  # printed when the course's certificates count for a time
     # The trainer's wording; empty fields print the standard wording, translated.
     heading: str = ""
@@ -233,6 +234,7 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
         "c": data,
         "lang": language_tag(data.language),
         "wording_lang": language_tag(data.wording_language),
+        "course_wording_lang": language_tag(data.course_wording_language),
         "dir": language_direction(data.language),
         "name_runs": scripts.emoji_runs(name),
         "heading": data.heading or gettext("Certificate of completion"),

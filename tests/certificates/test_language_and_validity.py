@@ -193,3 +193,60 @@ def test_the_closing_text_and_the_course_wording_print_as_paragraphs_of_their_ow
 def test_the_default_template_prints_the_standard_wording_translated():
     template = CertificateTemplate.objects.get(is_default=True)
     assert (template.heading, template.intro, template.completion_text) == ("", "", "")
+
+
+# The trainer's wording from a translation of the template.
+
+
+@pytest.fixture
+def polish_template():
+    from wagtail.models import Locale
+
+    polish = Locale.objects.get_or_create(language_code="pl")[0]
+    source = CertificateTemplate.objects.get(is_default=True)
+    translation = source.copy_for_translation(polish)
+    translation.heading = "Zaświadczenie ukończenia szkolenia"
+    translation.body = "Bezpłatne szkolenie online dla mieszkańców Londynu."
+    translation.save()
+    return translation
+
+
+@needs_poppler
+def test_a_polish_learner_gets_the_polish_translation_of_the_template(polish_template):
+    polish = services.certificate_issue(enrollment_id=EnrollmentFactory(user__preferred_language="pl").id)
+    english = services.certificate_issue(enrollment_id=EnrollmentFactory(user__preferred_language="").id)
+    assert polish.template == polish_template
+    assert polish.wording["wording_language"] == "pl"
+    text = pdf_text(polish)
+    assert "Zaświadczenie ukończenia szkolenia" in text
+    assert "Bezpłatne szkolenie online dla mieszkańców Londynu." in text
+    assert "Free online training for Londoners." not in text
+    assert "Free online training for Londoners." in pdf_text(english)
+
+
+@needs_poppler
+def test_without_a_translation_the_wording_prints_in_english_tagged_as_english():
+    certificate = services.certificate_issue(enrollment_id=EnrollmentFactory(user__preferred_language="pl").id)
+    assert certificate.wording["wording_language"] == "en-gb"
+    from certificates import rendering
+
+    html = rendering._template().render(
+        {**rendering._context(services.certificate_data(certificate=certificate)), "fit": 0}
+    )
+    assert '<p class="body" lang="en-GB">Free online training for Londoners.</p>' in html
+    assert '<html lang="pl"' in html
+
+
+def test_a_translation_does_not_take_the_course_links_of_its_source(polish_template):
+    from certificates.models import CertificateTemplateCourse
+
+    course = make_course()
+    source = CertificateTemplate.objects.create(name="Course template", heading="Course certificate")
+    CertificateTemplateCourse.objects.create(template=source, course=course)
+    translation = source.copy_for_translation(polish_template.locale)
+    translation.save()
+    assert not translation.course_links.exists()
+    from certificates import selectors
+
+    assert selectors.template_for_course(course_id=course.pk, language="pl") == translation
+    assert selectors.template_for_course(course_id=course.pk, language="en-gb") == source
