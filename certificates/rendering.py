@@ -247,6 +247,8 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
         ),
         "name_dir": text_direction(data.learner_name),
         "title_dir": text_direction(data.course_title),
+        "body_dir": text_direction(data.body),
+        "course_wording_dir": text_direction(data.course_wording),
         "name_size": _size_class(name, (24, 40, 60, 90)),
         "title_size": _size_class(data.course_title, (60, 110, 180)),
         "verify_page": format_html('<span dir="ltr">{}</span>', data.verify_page),

@@ -226,14 +226,15 @@ def test_a_polish_learner_gets_the_polish_translation_of_the_template(polish_tem
 
 @needs_poppler
 def test_without_a_translation_the_wording_prints_in_english_tagged_as_english():
-    certificate = services.certificate_issue(enrollment_id=EnrollmentFactory(user__preferred_language="pl").id)
+    enrollment = EnrollmentFactory(user__preferred_language="pl")
+    certificate = services.certificate_issue(enrollment_id=enrollment.id)
     assert certificate.wording["wording_language"] == "en-gb"
     from certificates import rendering
 
     html = rendering._template().render(
         {**rendering._context(services.certificate_data(certificate=certificate)), "fit": 0}
     )
-    assert '<p class="body" lang="en-GB">Free online training for Londoners.</p>' in html
+    assert '<p class="body" dir="ltr" lang="en-GB">Free online training for Londoners.</p>' in html
     assert '<html lang="pl"' in html
 
 
