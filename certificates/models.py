@@ -36,9 +36,9 @@ class CertificateTemplate(TranslatableMixin, ClusterableModel):
 
     exclude_fields_in_copy = ["course_links"]
 
-    name = models.CharField(max_length=100, help_text="For staff: which template this is.")
+    name = models.CharField(max_length=100, help_text=_("For staff: which template this is."))
     is_default = models.BooleanField(
-        default=False, help_text="Used for every course that has no template of its own (only one)."
+        default=False, help_text=_("Used for every course that has no template of its own (only one).")
     )
     # Blank wording prints the standard wording, translated into the certificate's language.
     # Each certificate reads "<intro> NAME <completion text> COURSE TITLE", then the closing text
@@ -83,7 +83,7 @@ class CertificateTemplate(TranslatableMixin, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional; the platform's own logo is used when empty.",
+        help_text=_("Optional; the platform's own logo is used when empty."),
     )
     accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
     updated_at = models.DateTimeField(auto_now=True)
@@ -116,7 +116,7 @@ class CertificateTemplateCourse(models.Model):
     )
 
     class Meta:
-        verbose_name = "course using this template"
+        verbose_name = _("course using this template")
 
     def __str__(self):
         return f"course {self.course_id} uses template {self.template_id}"
@@ -131,14 +131,14 @@ class Certificate(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
     course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="certificates")
     code = models.CharField(
-        "verification code",
+        _("verification code"),
         max_length=16,
         unique=True,
         editable=False,
         help_text="16 Crockford base32 characters (80 random bits), stored without hyphens.",
     )
-    learner_name = models.CharField("name as printed", max_length=150)
-    course_title = models.CharField("course title as printed", max_length=255)
+    learner_name = models.CharField(_("name as printed"), max_length=150)
+    course_title = models.CharField(_("course title as printed"), max_length=255)
     completed_at = models.DateTimeField(db_index=True)
     course_revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -162,7 +162,7 @@ class Certificate(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True, db_index=True)
     revoked_reason = models.TextField(
-        blank=True, help_text="Shown on the public verify page. Required when revoking."
+        blank=True, help_text=_("Shown on the public verify page. Required when revoking.")
     )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -182,7 +182,7 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at"]
-        permissions = [("revoke_certificate", "Can revoke certificates")]
+        permissions = [("revoke_certificate", _("Can revoke certificates"))]
         indexes = [models.Index(fields=["user", "course"]), models.Index(fields=["course", "revoked_at"])]
         constraints = [
             models.CheckConstraint(

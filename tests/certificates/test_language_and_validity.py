@@ -109,7 +109,7 @@ def test_the_verify_page_shows_valid_until_then_expired_but_genuine(client):
     response = client.get(certificate.get_verify_url())
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Genuine, but expired:" in page and "Expired (genuine)" in page
+    assert "Genuine, but expired:" in page and "Expired (still genuine)" in page
     assert "Dara Quinn" in page
 
 
