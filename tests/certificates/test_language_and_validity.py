@@ -251,3 +251,25 @@ def test_a_translation_does_not_take_the_course_links_of_its_source(polish_templ
 
     assert selectors.template_for_course(course_id=course.pk, language="pl") == translation
     assert selectors.template_for_course(course_id=course.pk, language="en-gb") == source
+
+
+@pytest.fixture
+def visitor_language(settings):
+    """Django's LocaleMiddleware: the visitor's language from their browser (Accept-Language)."""
+    if "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE:
+        middleware = list(settings.MIDDLEWARE)
+        middleware.insert(middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+                          "django.middleware.locale.LocaleMiddleware")  # fmt: skip
+        settings.MIDDLEWARE = middleware
+
+
+def test_the_verify_page_shows_the_certificate_in_the_visitors_language(client, visitor_language):
+    enrollment = EnrollmentFactory(user__full_name="Amani Okoro", completed_at=completed(date(2026, 11, 26)))
+    certificate = services.certificate_issue(enrollment_id=enrollment.id)
+    certificate.valid_until = date(2029, 11, 26)
+    certificate.save(update_fields=["valid_until"])
+    polish = client.get(certificate.get_verify_url(), HTTP_ACCEPT_LANGUAGE="pl").content.decode()
+    assert "26 listopada 2026" in polish and "26 listopada 2029" in polish
+    assert '<dd lang="pl" dir="auto">Amani Okoro</dd>' in polish  # a Latin name on a Polish page
+    english = client.get(certificate.get_verify_url(), HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
+    assert "26 November 2026" in english
