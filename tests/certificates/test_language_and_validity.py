@@ -256,11 +256,15 @@ def test_a_translation_does_not_take_the_course_links_of_its_source(polish_templ
 @pytest.fixture
 def visitor_language(settings):
     """Django's LocaleMiddleware: the visitor's language from their browser (Accept-Language)."""
+    from django.utils import translation
+
     if "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE:
         middleware = list(settings.MIDDLEWARE)
         middleware.insert(middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
                           "django.middleware.locale.LocaleMiddleware")  # fmt: skip
         settings.MIDDLEWARE = middleware
+    yield
+    translation.deactivate()  # the middleware leaves the last request's language active
 
 
 def test_the_verify_page_shows_the_certificate_in_the_visitors_language(client, visitor_language):
