@@ -24,8 +24,8 @@ COURSE = {
     "get through times when they feel suicidal, and support helps.</p>"
     "<p>If the subject is difficult for you right now, you can stop at any time and come back "
     "later. Samaritans are free to call on 116 123, day or night, and you can text SHOUT to 85258.</p>",
-    "certificate_wording": "has completed a short introduction to suicide prevention: noticing the "
-    "signs, asking directly and listening, and helping someone find support.",
+    "certificate_wording": "The course covered noticing the signs, asking directly and listening, "
+    "and helping someone find support.",
 }
 
 MODULES = [

@@ -24,8 +24,7 @@ COURSE = {
     "<p>This course covers young people's mental health, including self-harm and suicide. It "
     "does not describe methods. You can stop at any time and carry on later. If you need support "
     "yourself, Samaritans are free to call on 116 123, day or night.</p>",
-    "certificate_wording": "has completed Youth Mental Health First Aid e-learning for school and "
-    "college staff.",
+    "certificate_wording": "Youth Mental Health First Aid e-learning for school and college staff.",
 }
 
 MODULES = [

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
+from cms.wording import complete_sentences
 
 from ..blocks import ModuleStreamBlock
 from ..forms import ModulePageForm
@@ -91,7 +92,12 @@ class CoursePage(Page):
     )
     certificate_wording = models.TextField(
         blank=True,
-        help_text=_("Optional wording for this course's certificate, e.g. what the learner covered."),
+        validators=[complete_sentences],
+        help_text=_(
+            "Optional: one or two whole sentences for this course's certificate, printed as a "
+            "paragraph of their own under the course title, e.g. “The course covered noticing the "
+            "signs, asking directly and helping someone find support.”"
+        ),
     )
 
     content_panels = [
