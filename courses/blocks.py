@@ -50,6 +50,12 @@ class OptionBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(
         required=False, help_text="Shown after the learner answers, when they chose this option."
     )
+    fixed = blocks.BooleanBlock(
+        required=False,
+        label="Keep in place",
+        help_text="Options are shuffled for each attempt; this one stays where it is (for "
+        "example, \u201cAll of the above\u201d stays last).",
+    )
 
     class Meta:
         icon = "radio-full"
