@@ -9,6 +9,7 @@ the block template and are left out of the API representation; only `courses.gra
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -52,9 +53,11 @@ class OptionBlock(blocks.StructBlock):
     )
     fixed = blocks.BooleanBlock(
         required=False,
-        label="Keep in place",
-        help_text="Options are shuffled for each attempt; this one stays where it is (for "
-        "example, \u201cAll of the above\u201d stays last).",
+        label=_("Keep in place"),
+        help_text=_(
+            "Options are shuffled for each attempt; this one stays where it is (for example, "
+            "\u201cAll of the above\u201d stays last)."
+        ),
     )
 
     class Meta:
