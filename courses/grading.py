@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from .blocks import QuestionKind
 

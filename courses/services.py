@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from lms.queueing import enqueue_on_commit
 
@@ -56,9 +56,7 @@ def _check_module(course, module):
         or not module.live
         or module.path[:-STEPLEN] != course.path
     ):
-        raise ModuleUnavailable(
-            _("This module is not part of a published course."), code="unavailable"
-        )
+        raise ModuleUnavailable(_("This module is not part of a published course."), code="unavailable")
 
 
 def _locked_enrollment(*, user, course) -> Enrollment:
