@@ -182,7 +182,7 @@ def latest_attempt(*, enrollment, module) -> QuizAttempt | None:
 
 def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
     """One of the learner's own attempts at `module`; 404 for anyone else's (or any other module's)."""
-    attempt = QuizAttempt.objects.filter(
+    attempt = QuizAttempt.objects.select_related("paper").filter(
         pk=attempt_id, module=module, enrollment__user_id=getattr(user, "pk", None)
     ).first()
     if attempt is None:
