@@ -12,6 +12,7 @@ from .coverage import (
     uncovered_institutions,
 )
 from .dashboard import StaffRow, institution_staff_progress
+from .public import PublicCount, PublicFigures, campaign_public_figures
 from .registry import (
     institution_for_lead,
     institution_get_by_invitation,
@@ -20,6 +21,9 @@ from .registry import (
 )
 
 __all__ = [
+    "PublicCount",
+    "PublicFigures",
+    "campaign_public_figures",
     "StaffRow",
     "campaign_for_public",
     "campaign_summary",
