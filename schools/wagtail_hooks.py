@@ -43,13 +43,11 @@ class InstitutionFilterSet(WagtailFilterSet):
         campaign = Campaign.objects.filter(pk=value[1:]).first() if value[1:].isdigit() else None
         if campaign is None:
             return queryset
-        covered = selectors.covered_institution_ids(campaign=campaign)
+        covered = selectors.covered_institutions(campaign=campaign)
         if value[0] == "c":
-            return queryset.filter(pk__in=covered)
-        return (
-            selectors.counted_institutions(campaign=campaign)
-            .filter(pk__in=queryset.values("pk"))
-            .exclude(pk__in=covered)
+            return queryset.filter(pk__in=covered.values("pk"))
+        return queryset.filter(pk__in=selectors.counted_institutions(campaign=campaign).values("pk")).exclude(
+            pk__in=covered.values("pk")
         )
 
 

@@ -8,6 +8,7 @@ from .coverage import (
     coverage_by_borough,
     coverage_by_kind,
     covered_institution_ids,
+    covered_institutions,
     institution_coverage,
     uncovered_institutions,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "coverage_by_borough",
     "coverage_by_kind",
     "covered_institution_ids",
+    "covered_institutions",
     "institution_coverage",
     "institution_for_lead",
     "institution_get_by_invitation",
