@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
+from lms.errors import RequestRefused
 from lms.queueing import enqueue_on_commit
 
 from . import selectors
@@ -38,7 +39,7 @@ BUILT_IN_WORDING = {
 }
 
 
-class CertificateError(Exception):
+class CertificateError(RequestRefused):
     """A request about a certificate that cannot be carried out (shown to the person asking)."""
 
 
@@ -73,10 +74,6 @@ def _image_file(image, spec: str) -> str:
         return ""
 
 
-def _learner_name(user) -> str:
-    return (user.full_name or "").strip() or user.email
-
-
 def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
     """The enrollment's certificate, created if it has none. Concurrent callers get the same row."""
     existing = Certificate.objects.filter(enrollment_id=enrollment.pk).first()
@@ -87,7 +84,7 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
     fields = {
         "user_id": enrollment.user_id,
         "course_id": course.pk,
-        "learner_name": _learner_name(enrollment.user),
+        "learner_name": selectors.certificate_name_for(user=enrollment.user),
         "course_title": course.title,
         "completed_at": enrollment.completed_at,
         "course_revision_id": course.live_revision_id or course.latest_revision_id,
@@ -103,7 +100,7 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
             if existing is not None:  # another worker issued it first
                 return existing
             # otherwise the code collided (about 1 in 2**80): draw another
-    raise CertificateError("Could not allocate a verification code")
+    raise RuntimeError("Could not allocate a verification code")  # a fault, not a refusal
 
 
 def certificate_issue(*, enrollment_id: int) -> Certificate | None:
@@ -225,9 +222,9 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
         raise CertificateError("Only the certificate's owner can ask for it to be reissued.")
     if certificate.revoked_at is not None:
         raise CertificateError("This certificate has been revoked, so it cannot be reissued.")
-    name = _learner_name(user)
-    if name == certificate.learner_name:
+    if not selectors.certificate_name_outdated(certificate=certificate, user=user):
         return False
+    name = selectors.certificate_name_for(user=user)
     template = selectors.template_for_course(course_id=certificate.course_id)
     certificate.learner_name = name
     certificate.template = template

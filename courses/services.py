@@ -10,10 +10,10 @@ last two modules at once cannot both miss the completion, and `enrollment_comple
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from lms.errors import RequestRefused
 from lms.queueing import enqueue_on_commit
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
@@ -22,12 +22,14 @@ from .progress_selectors import STEPLEN, enrollment_is_complete
 CERTIFICATE_TASK = "certificates.tasks.issue_certificate"
 
 
-class ProgressError(ValidationError):
+class ProgressError(RequestRefused):
     """The request cannot change progress (unknown, unpublished or foreign module...)."""
 
 
 class ModuleUnavailable(ProgressError):
-    """The module or course is not published, or the module is not part of the course."""
+    """The module or course is not published, or the module is not part of the course: a 404."""
+
+    status = 404
 
 
 @dataclass

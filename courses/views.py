@@ -5,7 +5,7 @@ assessment are shown on the module page itself (`?attempt=<id>`, the learner's o
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -53,12 +53,7 @@ def module_complete(request, course_id, module_id):
         if not module.live:
             raise Http404("No such module")
         return redirect_to_login(module.get_url(request))
-    try:
-        completion = services.module_complete(user=request.user, course=course, module=module)
-    except services.ModuleUnavailable as exc:
-        raise Http404("No such module") from exc
-    except services.ProgressError as exc:
-        return HttpResponseBadRequest(exc.messages[0])
+    completion = services.module_complete(user=request.user, course=course, module=module)
     if completion.course_completed_now:
         messages.success(
             request,
@@ -87,10 +82,6 @@ def quiz_submit(request, course_id, module_id):
             user=request.user, course=course, module=module, answers=answers,
             attempt_number=attempt_number,
         )
-    except services.ModuleUnavailable as exc:
-        raise Http404("No such module") from exc
-    except services.ProgressError as exc:
-        return HttpResponseBadRequest(exc.messages[0])
     except GradingError as exc:
         # Show the assessment again with the learner's choices kept and each problem named.
         context = module.get_context(request)

@@ -15,9 +15,14 @@ from .coverage import (
 from .dashboard import StaffRow, institution_staff_progress
 from .public import PublicCount, PublicFigures, campaign_public_figures
 from .registry import (
+    institution_find_by_invitation,
     institution_for_lead,
     institution_get_by_invitation,
+    institution_get_joinable,
     institution_search,
+    membership_get,
+    membership_get_own,
+    membership_institution_ids,
     memberships_for_user,
 )
 
@@ -35,10 +40,15 @@ __all__ = [
     "covered_institution_ids",
     "covered_institutions",
     "institution_coverage",
+    "institution_find_by_invitation",
     "institution_for_lead",
     "institution_get_by_invitation",
+    "institution_get_joinable",
     "institution_search",
     "institution_staff_progress",
+    "membership_get",
+    "membership_get_own",
+    "membership_institution_ids",
     "memberships_for_user",
     "uncovered_institutions",
 ]

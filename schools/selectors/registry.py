@@ -36,19 +36,49 @@ def normalise_invitation_code(code: str) -> str:
     return cleaned if cleaned and all(ch in INVITATION_ALPHABET for ch in cleaned) else ""
 
 
-def institution_get_by_invitation(*, code: str) -> Institution:
-    """The open (or proposed) institution with this invitation code, else 404."""
+def _joinable():
+    """Institutions a learner may join: any that is not closed (open or proposed to open)."""
+    return Institution.objects.select_related("borough").exclude(status=InstitutionStatus.CLOSED)
+
+
+def institution_find_by_invitation(*, code: str) -> Institution | None:
+    """The joinable institution with this invitation code, typed however (case, spaces, dashes)."""
     cleaned = normalise_invitation_code(code)
-    if not cleaned:
+    return _joinable().filter(invitation_code=cleaned).first() if cleaned else None
+
+
+def institution_get_by_invitation(*, code: str) -> Institution:
+    """The joinable institution with this invitation code, else 404."""
+    institution = institution_find_by_invitation(code=code)
+    if institution is None:
         raise Http404("No institution has this invitation code.")
-    try:
-        return (
-            Institution.objects.select_related("borough")
-            .exclude(status=InstitutionStatus.CLOSED)
-            .get(invitation_code=cleaned)
-        )
-    except Institution.DoesNotExist:
-        raise Http404("No institution has this invitation code.") from None
+    return institution
+
+
+def institution_get_joinable(*, institution_id: int) -> Institution:
+    """A joinable institution by id, else 404."""
+    institution = _joinable().filter(pk=institution_id).first()
+    if institution is None:
+        raise Http404("No such institution.")
+    return institution
+
+
+def membership_institution_ids(*, user) -> set[int]:
+    """The ids of the institutions `user` belongs to."""
+    return set(Membership.objects.filter(user=user).values_list("institution_id", flat=True))
+
+
+def membership_get(*, user, institution) -> Membership | None:
+    """`user`'s membership of `institution`, if any."""
+    return Membership.objects.filter(user=user, institution=institution).first()
+
+
+def membership_get_own(*, user, membership_id: int) -> Membership:
+    """One of `user`'s own memberships, else 404 (anyone else's looks the same as none)."""
+    membership = Membership.objects.select_related("institution").filter(pk=membership_id, user=user).first()
+    if membership is None:
+        raise Http404("No such membership.")
+    return membership
 
 
 def memberships_for_user(*, user):
