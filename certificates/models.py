@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 
 from .codes import format_code
 from .storage import certificate_storage
+from .wording import DEFAULT_ACCENT_COLOUR, DEFAULT_COMPLETION_TEXT, DEFAULT_HEADING, DEFAULT_INTRO
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #1d4f91.")
 
@@ -29,10 +30,10 @@ class CertificateTemplate(ClusterableModel):
     is_default = models.BooleanField(
         default=False, help_text="Used for every course that has no template of its own (only one)."
     )
-    heading = models.CharField(max_length=120, default="Certificate of completion")
-    intro = models.CharField("text before the name", max_length=200, default="This is to certify that")
+    heading = models.CharField(max_length=120, default=DEFAULT_HEADING)
+    intro = models.CharField("text before the name", max_length=200, default=DEFAULT_INTRO)
     completion_text = models.CharField(
-        "text between the name and the course title", max_length=200, default="has completed"
+        "text between the name and the course title", max_length=200, default=DEFAULT_COMPLETION_TEXT
     )
     body = models.TextField(
         "closing text",
@@ -54,7 +55,9 @@ class CertificateTemplate(ClusterableModel):
         related_name="+",
         help_text="Optional; the platform's own logo is used when empty.",
     )
-    accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
+    accent_colour = models.CharField(
+        max_length=7, default=DEFAULT_ACCENT_COLOUR, validators=[hex_colour]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

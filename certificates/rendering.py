@@ -34,6 +34,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from .wording import DEFAULT_ACCENT_COLOUR, DEFAULT_COMPLETION_TEXT, DEFAULT_HEADING, DEFAULT_INTRO
+
 logger = logging.getLogger(__name__)
 
 TEMPLATE_NAME = "certificates/pdf/certificate.html"
@@ -61,14 +63,14 @@ class CertificateData:
     code: str  # as printed, e.g. 7KQ2-M9XD-3HWP-R4TB
     verify_url: str  # the QR code's target: this certificate's verify page
     verify_page: str = ""  # printed under the code: the verify form's address
-    heading: str = "Certificate of completion"
-    intro: str = "This is to certify that"
-    completion_text: str = "has completed"
+    heading: str = DEFAULT_HEADING
+    intro: str = DEFAULT_INTRO
+    completion_text: str = DEFAULT_COMPLETION_TEXT
     body: str = ""
     course_wording: str = ""
     signatory_name: str = ""
     signatory_role: str = ""
-    accent_colour: str = "#1d4f91"
+    accent_colour: str = DEFAULT_ACCENT_COLOUR
     logo_path: str = ""  # a file under MEDIA_ROOT (a Wagtail image), or "" for the platform logo
     signature_path: str = ""
 
@@ -187,7 +189,7 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
 
 def _safe_colour(value: str) -> str:
     ok = len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
-    return value if ok else "#1d4f91"
+    return value if ok else DEFAULT_ACCENT_COLOUR
 
 
 def _html_to_pdf(html: str) -> bytes:

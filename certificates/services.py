@@ -22,18 +22,19 @@ from . import selectors
 from .codes import generate_code
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
+from .wording import DEFAULT_ACCENT_COLOUR, DEFAULT_COMPLETION_TEXT, DEFAULT_HEADING, DEFAULT_INTRO
 
 logger = logging.getLogger(__name__)
 
 ISSUE_TASK = "certificates.tasks.issue_certificate"
 BUILT_IN_WORDING = {
-    "heading": "Certificate of completion",
-    "intro": "This is to certify that",
-    "completion_text": "has completed",
+    "heading": DEFAULT_HEADING,
+    "intro": DEFAULT_INTRO,
+    "completion_text": DEFAULT_COMPLETION_TEXT,
     "body": "",
     "signatory_name": "",
     "signatory_role": "",
-    "accent_colour": "#1d4f91",
+    "accent_colour": DEFAULT_ACCENT_COLOUR,
     "logo_file": "",
     "signature_file": "",
 }

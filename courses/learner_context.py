@@ -15,7 +15,7 @@ URLs the module page posts to, and any graded result to show. The templates read
 from django.urls import reverse
 
 from . import progress_selectors, services
-from .grading import GradingError, grade_module
+from .grading import GradingError, effective_pass_mark, grade_module
 
 
 def module_learner_context(*, request, module, course, outline) -> dict:
@@ -55,7 +55,8 @@ def _shown_attempt(*, request, module, course) -> dict:
         user=request.user, module=module, attempt_id=attempt_id
     )
     try:
-        result = grade_module(module=module, answers=attempt.answers, pass_mark=course.pass_mark or 100)
+        pass_mark = effective_pass_mark(course.pass_mark)
+        result = grade_module(module=module, answers=attempt.answers, pass_mark=pass_mark)
     except GradingError:
         result = None  # the questions were edited since this attempt: the stored score still shows
     return {"shown_attempt": attempt, "grade_result": result}

@@ -145,10 +145,10 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
     rendered for: a replayed or double-clicked submission of an attempt already stored returns that
     attempt instead of storing another. Retakes are allowed: any passing attempt counts.
     """
-    from .grading import grade_module
+    from .grading import effective_pass_mark, grade_module
 
     _check_module(course, module)
-    result = grade_module(module=module, answers=answers, pass_mark=course.pass_mark or 100)
+    result = grade_module(module=module, answers=answers, pass_mark=effective_pass_mark(course.pass_mark))
     with transaction.atomic(savepoint=False):
         enrollment = _locked_enrollment(user=user, course=course)
         latest = (
