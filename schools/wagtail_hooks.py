@@ -3,8 +3,6 @@ coverage reports (programme staff only)."""
 
 import django_filters
 from django import forms
-from django.db.models import Q, Value
-from django.db.models.functions import Replace, Upper
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -53,15 +51,7 @@ class InstitutionFilterSet(WagtailFilterSet):
 
 class InstitutionIndexView(IndexView):
     def search_queryset(self, queryset):
-        query = " ".join((self.search_query or "").split())
-        if not query:
-            return queryset
-        condition = Q(name__icontains=query)
-        if query.isdigit():
-            condition |= Q(urn=int(query)) | Q(ukprn=int(query))
-        compact = query.upper().replace(" ", "")
-        queryset = queryset.annotate(_postcode=Replace(Upper("postcode"), Value(" "), Value("")))
-        return queryset.filter(condition | Q(_postcode__startswith=compact))
+        return selectors.institution_filter_by_query(queryset=queryset, query=self.search_query)
 
 
 class InstitutionViewSet(ModelViewSet):

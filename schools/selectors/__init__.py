@@ -15,6 +15,7 @@ from .coverage import (
 from .dashboard import StaffRow, institution_staff_progress
 from .public import PublicCount, PublicFigures, campaign_public_figures
 from .registry import (
+    institution_filter_by_query,
     institution_find_by_invitation,
     institution_for_lead,
     institution_get_by_invitation,
@@ -40,6 +41,7 @@ __all__ = [
     "covered_institution_ids",
     "covered_institutions",
     "institution_coverage",
+    "institution_filter_by_query",
     "institution_find_by_invitation",
     "institution_for_lead",
     "institution_get_by_invitation",

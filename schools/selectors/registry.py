@@ -13,22 +13,36 @@ SEARCH_LIMIT = 25
 POSTCODE_ISH = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{0,2})?$")
 
 
+def _clean_query(query: str) -> str:
+    return " ".join((query or "").split())[:100]
+
+
+def institution_filter_by_query(*, queryset, query: str):
+    """THE institution search rule, for learners and programme staff alike: `queryset` narrowed to
+    institutions whose name contains `query`, whose URN or UKPRN it is, or (when it looks like a
+    postcode) whose postcode starts with it, spaces and case aside. An empty query narrows nothing."""
+    query = _clean_query(query)
+    if not query:
+        return queryset
+    condition = Q(name__icontains=query)
+    if query.isdigit():
+        condition |= Q(urn=int(query)) | Q(ukprn=int(query))
+    if POSTCODE_ISH.match(query.upper()):
+        queryset = queryset.annotate(postcode_compact=Replace(Upper("postcode"), Value(" "), Value("")))
+        condition |= Q(postcode_compact__startswith=query.upper().replace(" ", ""))
+    return queryset.filter(condition)
+
+
 def institution_search(*, query: str, limit: int = SEARCH_LIMIT, include_closed: bool = False):
-    """Institutions matching a name, a URN or a postcode (or its start), best matches first."""
-    query = " ".join((query or "").split())[:100]
+    """Institutions a learner can find to join: matching `query` (`institution_filter_by_query`,
+    at least two characters or a number), best matches first."""
+    query = _clean_query(query)
     if len(query) < 2 and not query.isdigit():
         return Institution.objects.none()
     qs = Institution.objects.select_related("borough")
     if not include_closed:
         qs = qs.exclude(status=InstitutionStatus.CLOSED)
-    condition = Q(name__icontains=query)
-    if query.isdigit():
-        condition |= Q(urn=int(query)) | Q(ukprn=int(query))
-    compact = query.upper().replace(" ", "")
-    if POSTCODE_ISH.match(query.upper()):
-        qs = qs.annotate(postcode_compact=Replace(Upper("postcode"), Value(" "), Value("")))
-        condition |= Q(postcode_compact__startswith=compact)
-    return qs.filter(condition).order_by("name", "pk")[:limit]
+    return institution_filter_by_query(queryset=qs, query=query).order_by("name", "pk")[:limit]
 
 
 def normalise_invitation_code(code: str) -> str:
