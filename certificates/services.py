@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
+from courses.services import CERTIFICATE_TASK
 from lms.errors import RequestRefused
 from lms.queueing import enqueue_on_commit
 
@@ -26,7 +27,6 @@ from .wording import DEFAULT_ACCENT_COLOUR, DEFAULT_COMPLETION_TEXT, DEFAULT_HEA
 
 logger = logging.getLogger(__name__)
 
-ISSUE_TASK = "certificates.tasks.issue_certificate"
 BUILT_IN_WORDING = {
     "heading": DEFAULT_HEADING,
     "intro": DEFAULT_INTRO,
@@ -261,7 +261,7 @@ def certificates_sweep(*, limit: int = 500) -> int:
         issued_before=grace, email_since=now - timedelta(days=7), limit=limit
     )
     for enrollment_id in dict.fromkeys(enrollment_ids):
-        enqueue_on_commit(ISSUE_TASK, enrollment_id)
+        enqueue_on_commit(CERTIFICATE_TASK, enrollment_id)
     if enrollment_ids:
         logger.info("Certificate sweep queued %d enrollments", len(enrollment_ids))
     return len(set(enrollment_ids))

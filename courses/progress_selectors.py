@@ -62,9 +62,6 @@ class State:
     TODO = "todo"
 
 
-STATE_LABELS = {State.DONE: "Complete", State.CURRENT: "You are here", State.TODO: "Not started"}
-
-
 @dataclass(frozen=True)
 class ProgressItem:
     module: OutlineItem
@@ -80,10 +77,6 @@ class ProgressItem:
         if self.current:
             return State.CURRENT
         return State.DONE if self.done else State.TODO
-
-    @property
-    def state_label(self) -> str:
-        return STATE_LABELS[self.state]
 
 
 @dataclass

@@ -19,6 +19,8 @@ from lms.queueing import enqueue_on_commit
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
 from .progress_selectors import STEPLEN, enrollment_is_complete
 
+# The hook a completion fires: `courses` never imports `certificates`, so it names the task, and the
+# certificates app registers its task under this very name (certificates.tasks.issue_certificate).
 CERTIFICATE_TASK = "certificates.tasks.issue_certificate"
 
 

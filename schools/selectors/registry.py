@@ -33,16 +33,13 @@ def institution_filter_by_query(*, queryset, query: str):
     return queryset.filter(condition)
 
 
-def institution_search(*, query: str, limit: int = SEARCH_LIMIT, include_closed: bool = False):
+def institution_search(*, query: str, limit: int = SEARCH_LIMIT):
     """Institutions a learner can find to join: matching `query` (`institution_filter_by_query`,
     at least two characters or a number), best matches first."""
     query = _clean_query(query)
     if len(query) < 2 and not query.isdigit():
         return Institution.objects.none()
-    qs = Institution.objects.select_related("borough")
-    if not include_closed:
-        qs = qs.exclude(status=InstitutionStatus.CLOSED)
-    return institution_filter_by_query(queryset=qs, query=query).order_by("name", "pk")[:limit]
+    return institution_filter_by_query(queryset=_joinable(), query=query).order_by("name", "pk")[:limit]
 
 
 def normalise_invitation_code(code: str) -> str:
