@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
@@ -120,8 +121,9 @@ class CourseProgress:
     @property
     def summary(self) -> str:
         """The text equivalent of the progress bar: "3 of 5 modules complete"."""
-        noun = "module" if self.total == 1 else "modules"
-        return f"{self.done_count} of {self.total} {noun} complete"
+        return ngettext(
+            "%(done)d of %(total)d module complete", "%(done)d of %(total)d modules complete", self.total
+        ) % {"done": self.done_count, "total": self.total}
 
     @property
     def next_module(self) -> OutlineItem | None:

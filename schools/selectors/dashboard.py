@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext, pgettext
 
 from courses.models.pages import Programme
 from courses.progress_selectors import enrollment_summaries
@@ -27,14 +27,14 @@ class ProgrammeProgress:
     @property
     def status_label(self) -> str:
         if self.completed_at:
-            return gettext("Completed")
+            return pgettext("course state", "Completed")
         if self.course_title:
             return ngettext(
-                "In progress (%(done)s of %(total)s module)",
-                "In progress (%(done)s of %(total)s modules)",
+                "In progress (%(done)d of %(total)d module)",
+                "In progress (%(done)d of %(total)d modules)",
                 self.modules_total,
             ) % {"done": min(self.modules_done, self.modules_total), "total": self.modules_total}
-        return gettext("Not started")
+        return pgettext("course state", "Not started")
 
 
 @dataclass
@@ -45,6 +45,7 @@ class StaffRow:
     role: str
     joined_at: datetime
     programmes: dict = field(default_factory=dict)  # Programme value -> ProgrammeProgress
+    is_lead: bool = False
 
     def progress_list(self):
         return [(Programme(value).label, self.programmes[value]) for value in Programme.values]
@@ -72,6 +73,7 @@ def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
             name=m.user.full_name,
             email=m.user.email,
             role=m.get_role_display(),
+            is_lead=m.role == Membership.Role.LEAD,
             joined_at=m.joined_at,
             programmes={value: ProgrammeProgress() for value in Programme.values},
         )
