@@ -34,6 +34,22 @@ def _safe_next(request, module):
     return module.get_url(request)
 
 
+def _sign_in_first(request, module):
+    """A visitor who is not signed in is sent to sign in and back (a module that is not published
+    is a 404 for them as for everyone)."""
+    if not module.live:
+        raise Http404("No such module")
+    return redirect_to_login(module.get_url(request))
+
+
+def _congratulate(request, course):
+    messages.success(
+        request,
+        _("You have completed %(course)s. Well done. Your certificate will appear in My learning shortly.")
+        % {"course": course.title},
+    )
+
+
 @require_POST
 def enrollment_start(request, course_id):
     course = get_object_or_404(CoursePage, pk=course_id)
@@ -51,19 +67,10 @@ def enrollment_start(request, course_id):
 def module_complete(request, course_id, module_id):
     course, module = _course_and_module(course_id, module_id)
     if not request.user.is_authenticated:
-        if not module.live:
-            raise Http404("No such module")
-        return redirect_to_login(module.get_url(request))
+        return _sign_in_first(request, module)
     completion = services.module_complete(user=request.user, course=course, module=module)
     if completion.course_completed_now:
-        messages.success(
-            request,
-            _(
-                "You have completed %(course)s. Well done. Your certificate will appear in "
-                "My learning shortly."
-            )
-            % {"course": course.title},
-        )
+        _congratulate(request, course)
         return redirect("courses:my_learning")
     messages.success(request, _("“%(module)s” is marked as complete.") % {"module": module.title})
     return redirect(_safe_next(request, module))
@@ -73,9 +80,7 @@ def module_complete(request, course_id, module_id):
 def quiz_submit(request, course_id, module_id):
     course, module = _course_and_module(course_id, module_id)
     if not request.user.is_authenticated:
-        if not module.live:
-            raise Http404("No such module")
-        return redirect_to_login(module.get_url(request))
+        return _sign_in_first(request, module)
     answers = answers_from_post(request.POST)
     try:
         attempt_number = int(request.POST.get("attempt", ""))
@@ -92,14 +97,7 @@ def quiz_submit(request, course_id, module_id):
         context.update(grading_errors=exc.message_dict, submitted_answers=answers)
         return TemplateResponse(request, module.get_template(request), context, status=400)
     if submission.course_completed_now:
-        messages.success(
-            request,
-            _(
-                "You have completed %(course)s. Well done. Your certificate will appear in "
-                "My learning shortly."
-            )
-            % {"course": course.title},
-        )
+        _congratulate(request, course)
     return redirect(f"{module.get_url(request)}?attempt={submission.attempt.pk}#results")
 
 
