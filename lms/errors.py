@@ -6,6 +6,10 @@ it into a response: the site's own page, with the crisis help every page has, th
 subclass's `status` (400 unless it says otherwise; 404 shows the usual "Page not found").
 """
 
+import base64
+import hashlib
+import re
+
 from django.shortcuts import render
 from django.template.loader import get_template
 
@@ -20,12 +24,6 @@ class RequestRefused(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
-
-
-class NotAvailable(RequestRefused):
-    """What was asked for is not (or no longer) there for this person: answered like any 404."""
-
-    status = 404
 
 
 class RequestRefusedMiddleware:
@@ -50,7 +48,18 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    """Rendered without the request context: a failing context processor must not hide the page."""
+    """Rendered without the request context: a failing context processor must not hide the page.
+
+    The page carries its own small stylesheet (it must not depend on static files when something
+    is broken); the Content-Security-Policy allows exactly that stylesheet, by its hash."""
     from django.http import HttpResponseServerError
 
-    return HttpResponseServerError(get_template("500.html").render())
+    html = get_template("500.html").render()
+    response = HttpResponseServerError(html)
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+        for style in re.findall(r"<style>(.*?)</style>", html, flags=re.DOTALL)
+    ]
+    if hashes:
+        response._csp_update = {"style-src": hashes}  # read by django-csp's middleware
+    return response

@@ -18,6 +18,9 @@ REQUIRED = os.environ.get("CI_REQUIRE_REDIS") == "1"
 def _free_port() -> int:
     for port in PORTS:
         with socket.socket() as probe:
+            # A port this test's earlier Redis used may still hold closed connections (TIME_WAIT);
+            # redis-server binds with SO_REUSEADDR, so the probe does too. A live listener still fails.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
