@@ -18,6 +18,7 @@ from cms.wording import complete_sentences, sentence_part
 
 from .codes import format_code
 from .storage import certificate_storage
+from .wording import DEFAULT_ACCENT_COLOUR
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #1d4f91.")
 
@@ -85,7 +86,9 @@ class CertificateTemplate(TranslatableMixin, ClusterableModel):
         related_name="+",
         help_text=_("Optional; the platform's own logo is used when empty."),
     )
-    accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
+    accent_colour = models.CharField(
+        max_length=7, default=DEFAULT_ACCENT_COLOUR, validators=[hex_colour]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta(TranslatableMixin.Meta):

@@ -43,6 +43,7 @@ from weasyprint.urls import URLFetcher
 from lms.languages import KNOWN_LANGUAGES
 
 from . import pdf_structure, scripts
+from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class CertificateData:
     course_wording: str = ""
     signatory_name: str = ""
     signatory_role: str = ""
-    accent_colour: str = "#1d4f91"
+    accent_colour: str = DEFAULT_ACCENT_COLOUR
     logo_path: str = ""  # a file under MEDIA_ROOT (a Wagtail image), or "" for the platform logo
     signature_path: str = ""
 
@@ -261,7 +262,7 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
 
 def _safe_colour(value: str) -> str:
     ok = len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
-    return value if ok else "#1d4f91"
+    return value if ok else DEFAULT_ACCENT_COLOUR
 
 
 def _layout(html: str):

@@ -10,6 +10,21 @@ from .codes import normalise_code
 from .models import Certificate, CertificateTemplate
 
 
+def certificate_name_for(*, user) -> str:
+    """The name a certificate is printed with: the account's full name, else its email address."""
+    return (user.full_name or "").strip() or user.email
+
+
+def certificate_name_outdated(*, certificate: Certificate, user) -> bool:
+    """Whether `user` may have `certificate` reissued with the name now on their account: it is
+    theirs, not revoked, and prints another name (`services.certificate_reissue` applies the same)."""
+    return (
+        certificate.user_id == user.pk
+        and certificate.revoked_at is None
+        and certificate_name_for(user=user) != certificate.learner_name
+    )
+
+
 def template_for_course(*, course_id: int, language: str | None = None) -> CertificateTemplate | None:
     """The template the course chose, else the default template, else None (built-in wording).
     With `language`, its translation into that language when there is one."""

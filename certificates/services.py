@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
+from courses.services import CERTIFICATE_TASK
+from lms.errors import RequestRefused
 from lms.notifications.services import email_send
 from lms.queueing import enqueue_on_commit
 
@@ -22,10 +24,10 @@ from .codes import generate_code
 from .emails import CERTIFICATE_ISSUED
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
+from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
 
-ISSUE_TASK = "certificates.tasks.issue_certificate"
 # Blank wording prints the standard wording, translated (see rendering.CertificateData).
 BUILT_IN_WORDING = {
     "heading": "",
@@ -34,13 +36,13 @@ BUILT_IN_WORDING = {
     "body": "",
     "signatory_name": "",
     "signatory_role": "",
-    "accent_colour": "#1d4f91",
+    "accent_colour": DEFAULT_ACCENT_COLOUR,
     "logo_file": "",
     "signature_file": "",
 }
 
 
-class CertificateError(Exception):
+class CertificateError(RequestRefused):
     """A request about a certificate that cannot be carried out (shown to the person asking)."""
 
 
@@ -94,10 +96,6 @@ def _image_file(image, spec: str) -> str:
         return ""
 
 
-def _learner_name(user) -> str:
-    return (user.full_name or "").strip() or user.email
-
-
 def certificate_language(*, user) -> str:
     """The language a learner's certificate prints in: their preferred language when the platform
     offers it, else the site's default."""
@@ -116,7 +114,7 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
     fields = {
         "user_id": enrollment.user_id,
         "course_id": course.pk,
-        "learner_name": _learner_name(enrollment.user),
+        "learner_name": selectors.certificate_name_for(user=enrollment.user),
         "course_title": _course_in(course, language).title,
         "completed_at": enrollment.completed_at,
         "course_revision_id": course.live_revision_id or course.latest_revision_id,
@@ -136,7 +134,7 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
             if existing is not None:  # another worker issued it first
                 return existing
             # otherwise the code collided (about 1 in 2**80): draw another
-    raise CertificateError("Could not allocate a verification code")
+    raise RuntimeError("Could not allocate a verification code")  # a fault, not a refusal
 
 
 def certificate_issue(*, enrollment_id: int) -> Certificate | None:
@@ -261,10 +259,10 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
         raise CertificateError(_("Only the certificate's owner can ask for it to be reissued."))
     if certificate.revoked_at is not None:
         raise CertificateError(_("This certificate has been revoked, so it cannot be reissued."))
-    name = _learner_name(user)
-    if name == certificate.learner_name:
+    if not selectors.certificate_name_outdated(certificate=certificate, user=user):
         return False
     language = certificate_language(user=user)
+    name = selectors.certificate_name_for(user=user)
     template = selectors.template_for_course(course_id=certificate.course_id, language=language)
     certificate.learner_name = name
     certificate.template = template
@@ -301,7 +299,7 @@ def certificates_sweep(*, limit: int = 500) -> int:
         issued_before=grace, email_since=now - timedelta(days=7), limit=limit
     )
     for enrollment_id in dict.fromkeys(enrollment_ids):
-        enqueue_on_commit(ISSUE_TASK, enrollment_id)
+        enqueue_on_commit(CERTIFICATE_TASK, enrollment_id)
     if enrollment_ids:
         logger.info("Certificate sweep queued %d enrollments", len(enrollment_ids))
     return len(set(enrollment_ids))

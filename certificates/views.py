@@ -72,14 +72,13 @@ def detail(request, code):
     certificate = _owned_or_404(request, code)
     if code != certificate.display_code:
         return redirect(certificate)
-    current_name = (request.user.full_name or "").strip()
     return render(
         request,
         "certificates/detail.html",
         {
             "certificate": certificate,
-            "current_name": current_name,
-            "name_changed": bool(current_name) and current_name != certificate.learner_name,
+            "current_name": selectors.certificate_name_for(user=request.user),
+            "name_changed": selectors.certificate_name_outdated(certificate=certificate, user=request.user),
             "verify_link": settings.SITE_URL + certificate.get_verify_url(),
         },
     )

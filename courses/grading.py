@@ -196,12 +196,21 @@ def paper_is_current(*, questions: list[Question], layout, pool_size: int | None
     return len(drawn) == wanted and all(question_id in ids for question_id in drawn)
 
 
-def course_pass_mark(module) -> int:
-    """The pass mark of the module's course; 100 (every question right) when the course has none,
+FULL_MARKS = 100
+
+
+def effective_pass_mark(pass_mark: int | None) -> int:
+    """THE pass mark grading uses: the course's, else 100 (every question right) when it has none,
     which page validation allows only for courses without an assessment."""
+    return pass_mark or FULL_MARKS
+
+
+def course_pass_mark(module) -> int:
+    """The pass mark of the module's course (`effective_pass_mark`)."""
     from .models import CoursePage
 
-    return CoursePage.objects.parent_of(module).values_list("pass_mark", flat=True).first() or 100
+    pass_mark = CoursePage.objects.parent_of(module).values_list("pass_mark", flat=True).first()
+    return effective_pass_mark(pass_mark)
 
 
 def grade_module(

@@ -19,7 +19,7 @@ URLs the module page posts to, and any graded result to show. The templates read
 from django.urls import reverse
 
 from . import progress_selectors, services
-from .grading import GradingError, grade_module
+from .grading import GradingError, effective_pass_mark, grade_module
 from .models import AssessmentFeedback
 
 
@@ -92,7 +92,8 @@ def _shown_attempt(*, request, module, course) -> dict:
     layout = attempt.paper.layout if attempt.paper_id else None
     try:
         result = grade_module(
-            module=module, answers=attempt.answers, pass_mark=course.pass_mark or 100, layout=layout
+            module=module, answers=attempt.answers, pass_mark=effective_pass_mark(course.pass_mark),
+            layout=layout,
         )
     except GradingError:
         result = None  # the questions were edited since this attempt: the stored score still shows

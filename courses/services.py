@@ -15,26 +15,30 @@ import random
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import RequestRefused
 from lms.queueing import enqueue_on_commit
 
-from .grading import grade_module, module_questions, paper_draw, paper_is_current
+from .grading import effective_pass_mark, grade_module, module_questions, paper_draw, paper_is_current
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt, QuizPaper
 from .progress_selectors import STEPLEN, enrollment_is_complete
 
+# The hook a completion fires: `courses` never imports `certificates`, so it names the task, and the
+# certificates app registers its task under this very name (certificates.tasks.issue_certificate).
 CERTIFICATE_TASK = "certificates.tasks.issue_certificate"
 
 
-class ProgressError(ValidationError):
+class ProgressError(RequestRefused):
     """The request cannot change progress (unknown, unpublished or foreign module...)."""
 
 
 class ModuleUnavailable(ProgressError):
-    """The module or course is not published, or the module is not part of the course."""
+    """The module or course is not published, or the module is not part of the course: a 404."""
+
+    status = 404
 
 
 @dataclass
@@ -234,7 +238,7 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
     attempt counts.
     """
     _check_module(course, module)
-    pass_mark = course.pass_mark or 100
+    pass_mark = effective_pass_mark(course.pass_mark)
     # A savepoint, unlike the other services: wrong answers (a GradingError, raised after the
     # paper is read under the lock) undo only this call's work, never the caller's.
     with transaction.atomic():

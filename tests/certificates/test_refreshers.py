@@ -1,7 +1,7 @@
 """Refresher reminders 3 months and 1 month before a certificate stops counting, and on the day;
 a later certificate of the same programme stops them. The clock moves; nothing sleeps."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest

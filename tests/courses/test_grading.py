@@ -182,3 +182,13 @@ def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(five_question
     module.refresh_from_db()
     result = grade_module(module=module, answers=answer(blocks, 5))
     assert result.passed is True
+
+
+def test_a_course_without_a_pass_mark_needs_every_answer_right(db):
+    """Knowledge checks in a course with no pass mark: 4 of 5 right does not pass, 5 of 5 does."""
+    course = make_course(pass_mark=None)
+    blocks = [single(f"Check {n}") for n in range(5)]
+    module = make_module(course, title="Lesson", body=[paragraph(), *blocks])
+    assert grade_module(module=module, answers=answer(blocks, 4)).passed is False
+    result = grade_module(module=module, answers=answer(blocks, 5))
+    assert (result.pass_mark, result.passed) == (100, True)
