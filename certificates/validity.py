@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 _providers: list[Callable[..., int | None]] = []
 
@@ -35,6 +35,15 @@ def add_months(day: date, months: int) -> date:
 
 def valid_until(*, course, completed_on: date) -> date | None:
     """The last day a certificate completed on `completed_on` counts, or None if it always does.
-    Campaigns count a certificate up to and including the same day `months` later."""
+
+    Campaigns count a certificate on a day D while it was completed after the day `months` before
+    D, so it stops counting on its anniversary: completed on 15 June 2026 with 36 months, the last
+    day is 14 June 2029. Near the end of a month the day `months` before is clamped to the shorter
+    month's end (31 January + 1 month counts until 28 February), which the loop follows."""
     months = valid_months(course=course)
-    return add_months(completed_on, months) if months else None
+    if not months:
+        return None
+    last = add_months(completed_on, months) - timedelta(days=1)
+    while add_months(last + timedelta(days=1), -months) < completed_on:
+        last += timedelta(days=1)
+    return last

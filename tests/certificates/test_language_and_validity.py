@@ -66,12 +66,12 @@ def campaign(**fields):
 
 
 @needs_poppler
-def test_valid_until_is_the_day_campaigns_stop_counting_the_certificate_and_is_printed():
+def test_valid_until_is_the_last_day_campaigns_count_the_certificate_and_is_printed():
     campaign(certificate_valid_months=36)
     campaign(name="Short drive", certificate_valid_months=24)  # the shortest limit wins
     enrollment = EnrollmentFactory(completed_at=completed(timezone.localdate() - timedelta(days=3)))
     certificate = services.certificate_issue(enrollment_id=enrollment.id)
-    expected = validity.add_months(timezone.localdate() - timedelta(days=3), 24)
+    expected = validity.add_months(timezone.localdate() - timedelta(days=3), 24) - timedelta(days=1)
     assert certificate.valid_until == expected
     text = pdf_text(certificate)
     assert "VALID UNTIL" in text.upper() and expected.strftime("%-d %B %Y") in text
