@@ -6,9 +6,15 @@ class CmsConfig(AppConfig):
     verbose_name = "Site content"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.signals import page_published, page_unpublished
 
         from .cache import clear_public_page_cache
+        from .locales import cache_locale_lookups, sync_after_migrate
+
+        # A Locale row for every configured content language (cms.locales).
+        post_migrate.connect(sync_after_migrate, sender=self, dispatch_uid="cms-locales-sync")
+        cache_locale_lookups()
 
         def clear(**kwargs):
             clear_public_page_cache()
