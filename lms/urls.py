@@ -22,10 +22,14 @@ urlpatterns = [
     path("", include("courses.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:  # local use only; production serves media from its web server or S3
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve,
+                {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 # Pages in every content language: English unprefixed (existing links keep working), others under
 # their language code (/pl/..., /ur/...), which Wagtail uses to pick the page's translation.

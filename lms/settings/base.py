@@ -22,7 +22,9 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address, used in emails, certificate QR codes and admin links. Locally it follows the
+# port the development server runs on (`PORT=9000 make run`); production requires it (production.py).
+SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', default=8000)}").rstrip("/")
 SITE_NAME = "London Suicide Prevention and Youth MHFA Training"
 
 INSTALLED_APPS = [
@@ -283,6 +285,9 @@ LOGGING = {
 
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+
+# Uploaded media are served by the web process only for local use (production: a web server or S3).
+SERVE_MEDIA = False
 
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 
