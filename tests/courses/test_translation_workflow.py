@@ -160,3 +160,48 @@ def test_translating_a_subtree_runs_through_the_celery_job_backend(admin_client,
         )
     assert response.status_code == 302
     assert ModulePage.objects.filter(translation_key=module.translation_key, locale=urdu).exists()
+
+
+def _status(admin_client, course_title, language):
+    response = admin_client.get(reverse("courses_report_translations"))
+    assert response.status_code == 200
+    for row in response.context["rows"]:
+        if row.course.title == course_title:
+            return {cell.language_code: cell for cell in row.cells}[language]
+    raise AssertionError(course_title)
+
+
+def test_translation_status_report_and_editor_show_out_of_date_translations(admin_client, module):
+    course = module.get_parent().specific
+    polish = Locale.objects.get(language_code="pl")
+    # The course is in Polish but its module is not: missing.
+    cell = _status(admin_client, course.title, "pl")
+    assert (cell.status, cell.translated, cell.total) == ("missing", 1, 2)
+    assert _status(admin_client, course.title, "ur").status == "missing"
+    translate_tree([module], "pl")
+    assert _status(admin_client, course.title, "pl").status == "complete"
+    translated = module.get_translation(polish)
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert "This translation is out of date" not in editor.content.decode()
+
+    # A trainer changes the English module and publishes it: the translation is out of date.
+    module.body = [*module.body.raw_data, paragraph("<p>A new paragraph.</p>")]
+    module.save_revision().publish()
+    cell = _status(admin_client, course.title, "pl")
+    assert (cell.status, cell.stale) == ("out_of_date", 1)
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+    assert editor.status_code == 200
+    assert "This translation is out of date" in editor.content.decode()
+    # The English editor says nothing of the sort.
+    source_editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
+    assert "This translation is out of date" not in source_editor.content.decode()
+
+    # The translator syncs, translates the new string and publishes: complete again.
+    translate_tree([module], "pl")
+    assert _status(admin_client, course.title, "pl").status == "complete"
+
+
+def test_translation_status_report_needs_admin_access(client, module, user):
+    client.force_login(user)
+    response = client.get(reverse("courses_report_translations"))
+    assert response.status_code in (302, 403)
