@@ -237,6 +237,12 @@ class ModulePage(SourceWorkflowMixin, Page):
             if errors:
                 raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        from ..translations import fall_back_partial_questions
+
+        fall_back_partial_questions(module=self)
+        return super().save(*args, **kwargs)
+
     @property
     def course(self):
         """The course this module belongs to (set while routing, so usually no extra query)."""

@@ -199,3 +199,24 @@ def test_catalogue_and_course_page_in_polish_show_progress_made_in_english(learn
     catalogue = learner.get(pl(CourseIndexPage.objects.get(locale__language_code="en-gb")).url)
     assert pl(page).pk in catalogue.context["course_progress"]
 
+
+
+def test_a_partly_translated_question_falls_back_whole_to_english(
+    learner, course, django_capture_on_commit_callbacks
+):
+    page, modules, questions = course
+    translate_tree([*tree(page), modules[0], modules[1]], "pl")
+    # The translator has not yet translated one option of the first question.
+    translate(modules[2], "pl", skip={"Changing the subject"})
+    html = learner.get(pl(modules[2]).url).content.decode()
+    # First question: wholly English, prompt and every option; second: wholly Polish.
+    assert "What helps most?" in html and "[pl] What helps most?" not in html
+    assert ">Listening<" in html and "[pl] Listening" not in html and "Changing the subject" in html
+    assert "[pl] Who can you call at any time?" in html and "[pl] Samaritans on 116 123" in html
+    assert "[pl] Check your learning" in html  # the rest of the page is translated
+    # Same ids as ever: the English question's answers grade the same.
+    assert [b.id for b in pl(modules[2]).body] == [q["id"] for q in questions]
+    # Once the option is translated, the question shows in Polish.
+    translate(modules[2], "pl")
+    html = learner.get(pl(modules[2]).url).content.decode()
+    assert "[pl] What helps most?" in html and "[pl] Changing the subject" in html
