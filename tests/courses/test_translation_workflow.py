@@ -52,6 +52,7 @@ def test_po_round_trip_download_translate_upload_publish(
     for entry in po:
         entry.msgstr = {"Asking": "Pytanie wprost", "What helps most?": "Co pomaga najbardziej?",
                         "Listening": "Słuchanie", "Arguing": "Kłótnia",
+                        "Asking directly is safe.": "Pytanie wprost jest bezpieczne.",
                         "Ask directly and calmly.": "Zapytaj wprost i spokojnie."}.get(entry.msgid, "")
     upload = io.BytesIO(str(po).encode())
     upload.name = "asking-pl.po"
