@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("emails/", include("lms.notifications.urls")),
     path("get-help/", cms_views.get_help, name="get_help"),
     path("search/", cms_views.search, name="search"),
     path("schools/", include("schools.urls")),
