@@ -193,6 +193,11 @@ def test_translation_status_report_and_editor_show_out_of_date_translations(admi
     editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
     assert editor.status_code == 200
     assert "This translation is out of date" in editor.content.decode()
+    # The translation editor's one inline script (the admin's chooser URLs) is allowed by its hash.
+    from lms.security import wagtail_widget_script_hashes
+
+    hashes = wagtail_widget_script_hashes(editor.content.decode())
+    assert hashes and all(h in editor["Content-Security-Policy"] for h in hashes)
     # The English editor says nothing of the sort.
     source_editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
     assert "This translation is out of date" not in source_editor.content.decode()
