@@ -21,7 +21,7 @@ REPORTS = [
     (_("Not yet covered"), "schools_report_uncovered", "warning"),
 ]
 IMPORT_PERMISSION = "schools.add_giasimport"
-LEAD_PERMISSION = "schools.change_membership"
+LEAD_PERMISSION = services.LEAD_PERMISSION
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 

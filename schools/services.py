@@ -5,11 +5,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from lms.notifications.tasks import SEND_TASK
 from lms.queueing import enqueue_on_commit
 
+from .emails import LEAD_DECISION, LEAD_REQUESTED
 from .gias import GiasFileError, ImportSummary, decode_gias_bytes, gias_parse
 from .models import (
     Borough,
@@ -21,6 +26,9 @@ from .models import (
     Membership,
 )
 from .models.registry import new_invitation_code
+
+# Who may grant or decline lead status (the admin's lead screens check the same permission).
+LEAD_PERMISSION = "schools.change_membership"
 
 IMPORT_FIELDS = (
     "name",
@@ -261,25 +269,68 @@ def membership_leave(*, membership: Membership) -> None:
 
 
 def membership_request_lead(*, membership: Membership) -> Membership:
+    """Ask to be a lead; programme staff who decide requests are emailed (once per request)."""
     if not membership.is_lead and membership.lead_requested_at is None:
         membership.lead_requested_at = timezone.now()
         membership.save(update_fields=["lead_requested_at"])
+        context = {
+            "institution_name": membership.institution.name,
+            "requester_name": membership.user.full_name,
+            "url": settings.SITE_URL + reverse("schools_membership:index"),
+        }
+        requested = membership.lead_requested_at.isoformat()
+        for decider in lead_deciders():
+            enqueue_on_commit(
+                SEND_TASK, LEAD_REQUESTED, decider.pk,
+                f"membership:{membership.pk}:{requested}:to:{decider.pk}", context,
+            )
     return membership
 
 
+def lead_deciders():
+    """Active staff who may grant or decline lead requests."""
+    from django.contrib.auth import get_user_model
+
+    app_label, codename = LEAD_PERMISSION.split(".")
+    permission = Q(
+        groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label
+    )
+    return get_user_model().objects.filter(is_active=True, is_staff=True).filter(
+        Q(is_superuser=True) | permission
+    ).distinct()
+
+
 def membership_grant_lead(*, membership: Membership) -> Membership:
+    had_asked = membership.lead_requested_at is not None
     membership.role = Membership.Role.LEAD
     membership.lead_requested_at = None
     membership.save(update_fields=["role", "lead_requested_at"])
+    _tell_decision(membership=membership, decision="granted" if had_asked else "made")
     return membership
 
 
 def membership_withdraw_lead(*, membership: Membership) -> Membership:
     """Withdraw lead status (or decline a request): the person stays a member of staff."""
+    decision = "withdrawn" if membership.is_lead else ("declined" if membership.lead_requested_at else "")
     membership.role = Membership.Role.STAFF
     membership.lead_requested_at = None
     membership.save(update_fields=["role", "lead_requested_at"])
+    if decision:
+        _tell_decision(membership=membership, decision=decision)
     return membership
+
+
+def _tell_decision(*, membership: Membership, decision: str) -> None:
+    """Email the person the decision about their lead status, once per decision."""
+    enqueue_on_commit(
+        SEND_TASK, LEAD_DECISION, membership.user_id,
+        f"membership:{membership.pk}:{decision}:{timezone.now().isoformat()}",
+        {
+            "decision": decision,
+            "institution_name": membership.institution.name,
+            "url": settings.SITE_URL + reverse("schools:mine"),
+        },
+    )
 
 
 def institution_rotate_invitation(*, institution: Institution) -> Institution:

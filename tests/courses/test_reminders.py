@@ -13,7 +13,7 @@ from courses import services
 from courses.models import Enrollment
 from courses.reminders import UNFINISHED, unfinished_due
 from lms.notifications.dispatch import emails_dispatch_due
-from lms.notifications.models import EmailOptOut
+from lms.notifications.models import EmailChoice
 from tests.courses.progress_helpers import build_course
 from tests.factories import UserFactory
 
@@ -95,7 +95,7 @@ def test_people_who_stopped_long_ago_are_not_written_to_out_of_the_blue(course):
 
 def test_opted_out_deactivated_and_unverified_learners_are_not_reminded(course):
     opted_out, deactivated, unverified = UserFactory(), UserFactory(), UserFactory(verified=False)
-    EmailOptOut.objects.create(user=opted_out, kind=UNFINISHED)
+    EmailChoice.objects.create(user=opted_out, kind=UNFINISHED, receive=False)
     for user in (opted_out, deactivated, unverified):
         _start(user, course)
     deactivated.is_active = False

@@ -12,7 +12,7 @@ from django.db import connection
 
 from certificates.emails import CERTIFICATE_ISSUED
 from lms.notifications.dispatch import emails_dispatch_due
-from lms.notifications.models import EmailOptOut, EmailSend
+from lms.notifications.models import EmailChoice, EmailSend
 from lms.notifications.registry import Due
 from lms.notifications.services import email_send
 from tests.factories import UserFactory
@@ -123,7 +123,7 @@ def test_a_failed_send_is_recorded_and_a_retry_sends_it_once(settings, reminder_
 @pytest.mark.django_db
 def test_opted_out_deactivated_and_unverified_people_get_no_reminders(reminder_kind):
     opted_out = UserFactory()
-    EmailOptOut.objects.create(user=opted_out, kind=REMINDER)
+    EmailChoice.objects.create(user=opted_out, kind=REMINDER, receive=False)
     deactivated = UserFactory(is_active=False)
     unverified = UserFactory(verified=False)
     for user in (opted_out, deactivated, unverified):
@@ -135,7 +135,7 @@ def test_opted_out_deactivated_and_unverified_people_get_no_reminders(reminder_k
 @pytest.mark.django_db
 def test_essential_emails_go_even_to_someone_who_turned_reminders_off(reminder_kind):
     user = UserFactory()
-    EmailOptOut.objects.create(user=user, kind=REMINDER)
+    EmailChoice.objects.create(user=user, kind=REMINDER, receive=False)
     context = {"certificate": {"learner_name": "A", "course_title": "C", "display_code": "X"},
                "page_url": "u", "verify_url": "v"}
     assert email_send(kind=CERTIFICATE_ISSUED, user=user, key="certificate:9", context=context)
