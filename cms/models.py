@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
 
-HELPLINES_CACHE_KEY = "cms:helplines:v1"
+HELPLINES_CACHE_KEY = "cms:helplines:v2"
 
 
 def _helplines_changed():
@@ -25,10 +25,13 @@ class HelplineQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Helpline(models.Model):
+class Helpline(TranslatableMixin, models.Model):
     """A crisis or support contact shown in the site-wide "Get help now" area and in signposts.
 
     Programme staff keep these up to date in the CMS, so a number can change without a deploy.
+    Translatable (wagtail-localize): a page in another language shows a helpline's translation
+    where one exists and the English entry otherwise. Numbers are synchronised, never translated,
+    and no helpline is added for a language unless the service really offers it.
     """
 
     name = models.CharField(max_length=120)
@@ -72,9 +75,11 @@ class Helpline(models.Model):
         FieldPanel("sort_order"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-is_emergency", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["name"], name="cms_helpline_name_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="cms_helpline_name_unique")
+        ]
 
     def __str__(self):
         return self.name

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from .models import HELPLINES_CACHE_KEY, Helpline
@@ -25,16 +28,38 @@ FALLBACK_HELPLINES = [
 ]
 
 
+def _in_language(lines: list[dict], language: str) -> list[dict]:
+    """Each helpline once: its translation into `language` where one exists, else the default
+    language's entry (the English one), in the English list's order."""
+    try:
+        language = get_supported_content_language_variant(language)
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    except LookupError:
+        return lines
+    by_key = {}
+    for line in lines:
+        if line["locale__language_code"] == language:
+            by_key[line["translation_key"]] = line
+    return [
+        by_key.get(line["translation_key"], line)
+        for line in lines
+        if line["locale__language_code"] == default
+    ]
+
+
 def helplines_for_display() -> list[dict]:
-    """Active helplines, emergency first, as plain dicts (cached; saving a helpline clears it)."""
+    """Active helplines, emergency first, in the visitor's language where a helpline has been
+    translated, as plain dicts (cached; saving a helpline clears it)."""
     lines = cache.get(HELPLINES_CACHE_KEY)
     if lines is None:
         try:
-            lines = list(Helpline.objects.live().values(*FIELDS))
+            lines = list(
+                Helpline.objects.live().values(*FIELDS, "translation_key", "locale__language_code")
+            )
         except Exception:  # a broken database must not take crisis help off the page
             return FALLBACK_HELPLINES
         cache.set(HELPLINES_CACHE_KEY, lines, 300)
-    return lines or FALLBACK_HELPLINES
+    return _in_language(lines, translation.get_language() or "") or FALLBACK_HELPLINES
 
 
 def page_search(*, query: str):

@@ -105,7 +105,56 @@ def seed() -> str:
     ]
     total = CoursePage.objects.child_of(index).count()
     featured = feature_on_home_page(index)
-    return f"{len(created)} sample courses created, {total} in the catalogue{featured}"
+    translated = translate_sample_course(index)
+    return f"{len(created)} sample courses created, {total} in the catalogue{featured}{translated}"
+
+
+def _translate_page(page, locale, strings) -> None:
+    """Translate `page` into `locale` as a translator would with wagtail-localize (the strings as
+    an uploaded PO file), then publish the translation. Strings not in `strings` stay English."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in strings:
+            entry.msgstr = strings[entry.msgid]
+    translation.import_po(po, translation_type="manual", tool_name="seed_demo")
+    translation.save_target(publish=False)
+    target = type(page).objects.get(pk=translation.get_target_instance().pk)
+    target.get_latest_revision().publish()
+
+
+def translate_sample_course(index) -> str:
+    """The suicide-prevention sample course in Polish and Urdu (sample translations that a
+    qualified translator must review: courses.demo_content.translations), for each of those
+    languages this deployment offers. A course already translated into a language is left as it is."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from .demo_content import translations
+
+    course = CoursePage.objects.child_of(index).filter(slug=suicide_prevention.COURSE["slug"]).first()
+    if course is None:
+        return ""
+    offered = {code for code, _name in settings.LANGUAGES}
+    done = []
+    for code, strings in translations.STRINGS.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if code not in offered or locale is None or course.has_translation(locale):
+            continue
+        pages = [*course.get_ancestors().filter(depth__gt=1).specific(), course]
+        pages += list(ModulePage.objects.child_of(course).order_by("path"))
+        for page in pages:
+            if not page.has_translation(locale) or page.pk == course.pk or page.depth > course.depth:
+                _translate_page(page.specific, locale, strings)
+        done.append(code)
+    return f", sample translations created: {', '.join(done)}" if done else ""
 
 
 def feature_on_home_page(index) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
@@ -136,44 +136,60 @@ class CourseProgress:
         return None
 
 
-ENROLLMENT_FIELDS = ("id", "started_at", "last_module_id", "last_visited_at", "completed_at")
+ENROLLMENT_FIELDS = ("id", "course_id", "started_at", "last_module_id", "last_visited_at", "completed_at")
 
 
-def _enrollment_with_done_ids(*, user, course) -> tuple[Enrollment | None, set[int]]:
-    """The learner's enrollment in `course` and the ids of the modules they have completed, in ONE
-    query (the enrollment LEFT JOINed with its module progress rows)."""
+def _enrollment_with_done_keys(*, user, course) -> tuple[Enrollment | None, set]:
+    """The learner's enrollment in `course` (or in the English course it translates) and the
+    translation keys of the modules they have completed, in ONE query (the enrollment LEFT JOINed
+    with its module progress rows). Keys, not ids: progress points at the English pages, and a
+    translated module shares its source's key (courses.translations)."""
     if not getattr(user, "is_authenticated", False):
         return None, set()
     rows = list(
-        Enrollment.objects.filter(user=user, course=course).values(
-            *ENROLLMENT_FIELDS, "modules__module_id"
+        Enrollment.objects.filter(user=user, course__translation_key=course.translation_key).values(
+            *ENROLLMENT_FIELDS, "last_module__translation_key", "modules__module__translation_key"
         )
     )
     if not rows:
         return None, set()
-    enrollment = Enrollment(user=user, course=course, **{f: rows[0][f] for f in ENROLLMENT_FIELDS})
+    enrollment = Enrollment(user=user, **{f: rows[0][f] for f in ENROLLMENT_FIELDS})
+    if enrollment.course_id == course.pk:
+        enrollment.course = course
+    enrollment.last_module_key = rows[0]["last_module__translation_key"]
     enrollment._state.adding, enrollment._state.db = False, Enrollment.objects.db
-    return enrollment, {row["modules__module_id"] for row in rows if row["modules__module_id"]}
+    keys = {row["modules__module__translation_key"] for row in rows}
+    keys.discard(None)
+    return enrollment, keys
 
 
 def course_progress(*, user, course, outline: list[OutlineItem]) -> CourseProgress:
     """This learner's progress over `outline` (from `courses.selectors.course_outline`), in one
-    query whatever the number of modules."""
-    enrollment, done_ids = _enrollment_with_done_ids(user=user, course=course)
-    items = [ProgressItem(module=m, done=m.id in done_ids, current=m.is_current) for m in outline]
+    query whatever the number of modules, in whichever language the course is shown."""
+    enrollment, done_keys = _enrollment_with_done_keys(user=user, course=course)
+    items = [
+        ProgressItem(module=m, done=m.translation_key in done_keys, current=m.is_current)
+        for m in outline
+    ]
     return CourseProgress(course=course, enrollment=enrollment, items=items)
 
 
 def latest_attempt(*, enrollment, module) -> QuizAttempt | None:
+    """The learner's latest attempt at `module` or at the module it translates (or is translated
+    as): attempts are stored against the English module."""
     if enrollment is None:
         return None
-    return QuizAttempt.objects.filter(enrollment=enrollment, module=module).order_by("-number").first()
+    return (
+        QuizAttempt.objects.filter(enrollment=enrollment, module__translation_key=module.translation_key)
+        .order_by("-number").first()
+    )
 
 
 def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
     """One of the learner's own attempts at `module`; 404 for anyone else's (or any other module's)."""
     attempt = QuizAttempt.objects.select_related("paper").filter(
-        pk=attempt_id, module=module, enrollment__user_id=getattr(user, "pk", None)
+        pk=attempt_id, module__translation_key=module.translation_key,
+        enrollment__user_id=getattr(user, "pk", None),
     ).first()
     if attempt is None:
         raise Http404("No such attempt")
@@ -194,11 +210,15 @@ def _progress_for_enrollments(*, user, enrollments, request=None) -> list[Course
         ModulePage.objects.live()
         .filter(under_any)
         .annotate(
-            done=Exists(ModuleProgress.objects.filter(enrollment__user=user, module_id=OuterRef("pk")))
+            done=Exists(
+                ModuleProgress.objects.filter(
+                    enrollment__user=user, module__translation_key=OuterRef("translation_key")
+                )
+            )
         )
         .order_by("path")
         .values("id", "title", "slug", "path", "estimated_minutes", "is_required", "is_assessment",
-                "done")
+                "translation_key", "done")
     )
     numbers: dict[str, int] = {}
     for row in modules:
@@ -208,6 +228,7 @@ def _progress_for_enrollments(*, user, enrollments, request=None) -> list[Course
             id=row["id"], title=row["title"], url=f"{course_urls[course_path]}{row['slug']}/",
             estimated_minutes=row["estimated_minutes"], is_required=row["is_required"],
             is_assessment=row["is_assessment"], is_current=False, number=numbers[course_path],
+            translation_key=row["translation_key"],
         )
         by_path[course_path].items.append(
             ProgressItem(module=outline_item, done=row["done"], current=False)
@@ -217,13 +238,17 @@ def _progress_for_enrollments(*, user, enrollments, request=None) -> list[Course
 
 def progress_by_course(*, user, courses, request=None) -> dict[int, CourseProgress]:
     """The learner's progress in those of `courses` they started, keyed by course id (two queries;
-    none for an anonymous visitor)."""
+    none for an anonymous visitor). `courses` may be translations: the enrollment in their English
+    source is shown over the translated modules."""
     if not getattr(user, "is_authenticated", False) or not courses:
         return {}
-    by_id = {course.pk: course for course in courses}
-    enrollments = list(Enrollment.objects.filter(user=user, course_id__in=list(by_id)))
+    by_key = {course.translation_key: course for course in courses}
+    enrollments = list(
+        Enrollment.objects.filter(user=user, course__translation_key__in=list(by_key))
+        .annotate(course_key=F("course__translation_key"))
+    )
     for enrollment in enrollments:
-        enrollment.course = by_id[enrollment.course_id]
+        enrollment.course = by_key[enrollment.course_key]
     rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
     return {p.course.pk: p for p in rows}
 

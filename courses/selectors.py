@@ -19,6 +19,7 @@ class OutlineItem:
     is_assessment: bool
     is_current: bool
     number: int
+    translation_key: object = None  # shared by the module and its translations: progress matches on it
 
 
 def catalogue_courses(*, index):
@@ -44,7 +45,8 @@ def course_outline(*, course, request=None, current=None) -> list[OutlineItem]:
         visible |= Q(pk=current.pk)
     rows = (
         ModulePage.objects.child_of(course).filter(visible).order_by("path")
-        .values("id", "title", "slug", "estimated_minutes", "is_required", "is_assessment")
+        .values("id", "title", "slug", "estimated_minutes", "is_required", "is_assessment",
+                "translation_key")
     )
     course_url = course.get_url(request) or ""
     current_id = current.pk if current is not None else None
@@ -58,6 +60,7 @@ def course_outline(*, course, request=None, current=None) -> list[OutlineItem]:
             is_assessment=row["is_assessment"],
             is_current=row["id"] == current_id,
             number=number,
+            translation_key=row["translation_key"],
         )
         for number, row in enumerate(rows, start=1)
     ]

@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,7 @@ from lms.queueing import enqueue_on_commit
 from .grading import effective_pass_mark, grade_module, module_questions, paper_draw, paper_is_current
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt, QuizPaper
 from .progress_selectors import STEPLEN, enrollment_is_complete
+from .translations import default_locale_id, is_source, source_page
 
 # The hook a completion fires: `courses` never imports `certificates`, so it names the task, and the
 # certificates app registers its task under this very name (certificates.tasks.issue_certificate).
@@ -63,6 +64,24 @@ def _check_module(course, module):
         raise ModuleUnavailable(_("This module is not part of a published course."), code="unavailable")
 
 
+def _source_course(course):
+    """Progress is kept against the English course whatever language the learner reads it in
+    (courses.translations). Raises ModuleUnavailable if that source is not published."""
+    _check_course(course)
+    source = source_page(course)
+    _check_course(source)
+    return source
+
+
+def _source_course_and_module(course, module):
+    _check_module(course, module)
+    if is_source(course) and is_source(module):
+        return course, module
+    source_course, source_module = source_page(course), source_page(module)
+    _check_module(source_course, source_module)
+    return source_course, source_module
+
+
 def _locked_enrollment(*, user, course) -> Enrollment:
     """The learner's enrollment in `course`, created if needed, locked until the transaction ends.
     Must run inside `transaction.atomic()`. One query when the learner already started."""
@@ -77,8 +96,9 @@ def _locked_enrollment(*, user, course) -> Enrollment:
 
 
 def enrollment_start(*, user, course) -> Enrollment:
-    """Start `course` for `user`, or return the enrollment they already have (safe to repeat)."""
-    _check_course(course)
+    """Start `course` for `user`, or return the enrollment they already have (safe to repeat).
+    A translated course starts (or finds) the enrollment in its English source."""
+    course = _source_course(course)
     with transaction.atomic(savepoint=False):
         return _locked_enrollment(user=user, course=course)
 
@@ -104,8 +124,9 @@ def enrollment_complete(*, enrollment) -> bool:
 def module_complete(*, user, course, module) -> Completion:
     """Mark `module` done for `user` (starting the course if needed) and complete the course when
     that was the last thing outstanding. Idempotent: repeating it changes nothing and raises
-    nothing. The assessment is completed by passing it (`quiz_submit`), not by this."""
-    _check_module(course, module)
+    nothing. The assessment is completed by passing it (`quiz_submit`), not by this. A translated
+    module records the completion of its English source (one progress record in every language)."""
+    course, module = _source_course_and_module(course, module)
     if module.is_assessment:
         raise ProgressError(
             _("Submit your answers to complete the assessment."), code="assessment_needs_answers"
@@ -125,12 +146,22 @@ def _record_module_done(*, enrollment, module):
 
 
 def enrollment_visit(*, enrollment, module) -> None:
-    """Remember the module the learner last opened (for "Continue where you left off")."""
-    if enrollment.last_module_id == module.pk:
+    """Remember the module the learner last opened (for "Continue where you left off"): the
+    English source of a translated module. One UPDATE at most, none when nothing changed."""
+    known_key = getattr(enrollment, "last_module_key", None)
+    if enrollment.last_module_id == module.pk or (known_key and known_key == module.translation_key):
         return
     now = timezone.now()
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_module=module, last_visited_at=now)
-    enrollment.last_module_id, enrollment.last_visited_at = module.pk, now
+    if is_source(module):
+        target = module.pk
+    else:
+        target = models.Subquery(
+            ModulePage.objects.filter(
+                translation_key=module.translation_key, locale_id=default_locale_id()
+            ).values("pk")[:1]
+        )
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_module_id=target, last_visited_at=now)
+    enrollment.last_module_key, enrollment.last_visited_at = module.translation_key, now
 
 
 def _paper_layout(*, user_id, module, number, questions) -> list:
@@ -181,7 +212,7 @@ def quiz_paper_for_next_attempt(*, user, course, module, enrollment=None) -> Qui
     `enrollment` in `course` if the caller has it (None: not started). A learner who has not
     started the course is shown their first paper unsaved (starting a course is their choice);
     it is the same draw that is stored when they submit it."""
-    _check_module(course, module)
+    course, module = _source_course_and_module(course, module)
     if enrollment is None:
         layout = _paper_layout(
             user_id=user.pk, module=module, number=1, questions=module_questions(module)
@@ -236,8 +267,12 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
     `courses.grading.GradingError` for unanswered questions, unknown option ids or answers to
     questions not on the paper; nothing is stored then. Retakes are allowed: any passing
     attempt counts.
+
+    A translated module is graded against its English source's answer key and the attempt is
+    stored against the source: question and option ids are Wagtail block ids, which
+    wagtail-localize keeps in every translation, so the same choices score the same everywhere.
     """
-    _check_module(course, module)
+    course, module = _source_course_and_module(course, module)
     pass_mark = effective_pass_mark(course.pass_mark)
     # A savepoint, unlike the other services: wrong answers (a GradingError, raised after the
     # paper is read under the lock) undo only this call's work, never the caller's.

@@ -32,8 +32,18 @@ WAGTAIL_PANEL_RE = re.compile(
 )
 
 
+# wagtail-localize's translation editor sets the admin's chooser URLs inline: three admin paths,
+# nothing else.
+_ADMIN_PATH = r'"/[\w/-]*"'
+WAGTAIL_LOCALIZE_CHOOSERS_RE = re.compile(
+    r'\s*if \(typeof window\.chooserUrls === "undefined"\) \{\s*window\.chooserUrls = \{\s*'
+    rf"imageChooser: {_ADMIN_PATH},\s*documentChooser: {_ADMIN_PATH},\s*pageChooser: {_ADMIN_PATH},"
+    r"\s*\}\s*\}\s*"
+)
+
+
 def _is_wagtail_widget_script(source: str) -> bool:
-    if WAGTAIL_PANEL_RE.fullmatch(source):
+    if WAGTAIL_PANEL_RE.fullmatch(source) or WAGTAIL_LOCALIZE_CHOOSERS_RE.fullmatch(source):
         return True
     match = WAGTAIL_DATE_WIDGET_RE.fullmatch(source)
     if not match:

@@ -5,3 +5,7 @@ from celery import shared_task
 def ping(payload: str = "pong") -> str:
     """Round trip used by `/healthz?worker=1` and the worker test: proves a worker consumes tasks."""
     return payload
+
+
+# wagtail-localize's background jobs (lms.localize_jobs), registered with the worker here.
+from .localize_jobs import run_localize_job  # noqa: E402, F401

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -31,7 +32,9 @@ if settings.SERVE_MEDIA:  # local use only; production serves media from its web
                 {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages in every content language: English unprefixed (existing links keep working), others under
+# their language code (/pl/..., /ur/...), which Wagtail uses to pick the page's translation.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 handler404 = "lms.errors.not_found"
 handler500 = "lms.errors.server_error"

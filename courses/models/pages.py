@@ -29,10 +29,17 @@ class Programme(models.TextChoices):
 
 def route_to_child(parent, child_model, request, path_components):
     """Route one level down with a single query for the specific child page (Wagtail's default
-    takes two: the generic page, then its specific type), keeping the parent for later use."""
+    takes two: the generic page, then its specific type), keeping the parent for later use.
+
+    Under a translated parent, a child with no live translation yet falls back to its English
+    source (a learner reads the English module with a note in their language, rather than a 404)."""
     if not path_components:
         return None
     child = child_model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None or not child.live:
+        fallback = _source_child(parent, child_model, path_components[0], child)
+        if fallback is not None:
+            return fallback.route(request, path_components[1:])
     if child is None:
         return None
     child._cached_parent_obj = parent
@@ -52,7 +59,42 @@ class AssessmentFeedback(models.TextChoices):
     )
 
 
-class CourseIndexPage(Page):
+def _source_child(parent, child_model, slug, translated_child):
+    """The live English child with this slug (or the English source of the draft translation that
+    has it) of the English page `parent` translates; None when `parent` is English."""
+    from ..translations import is_source, source_page
+
+    if is_source(parent):
+        return None
+    if translated_child is not None:
+        source = source_page(translated_child)
+    else:
+        source_parent = source_page(parent)
+        source = (
+            child_model.objects.child_of(source_parent).filter(slug=slug).first()
+            if source_parent is not None else None
+        )
+    if source is None or not source.live:
+        return None
+    return source
+
+
+class SourceWorkflowMixin:
+    """A translation goes through the same moderation workflow as its English source: Wagtail
+    finds a page's workflow on its ancestors, and a translation's ancestors are the translated
+    tree, which has none of its own, so it asks the source page instead."""
+
+    def get_workflow(self):
+        from ..translations import is_source, source_page
+
+        if self.locale_id and not is_source(self):
+            source = source_page(self)
+            if source is not None:
+                return source.get_workflow()
+        return super().get_workflow()
+
+
+class CourseIndexPage(SourceWorkflowMixin, Page):
     """The catalogue of published courses."""
 
     intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -79,7 +121,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SourceWorkflowMixin, Page):
     summary = models.TextField(max_length=400, help_text=_("One or two sentences for the catalogue."))
     audience = models.CharField(max_length=32, choices=Audience.choices, default=Audience.EVERYONE)
     programme = models.CharField(
@@ -185,7 +227,7 @@ class CoursePage(Page):
         ]
 
 
-class ModulePage(Page):
+class ModulePage(SourceWorkflowMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(240)]
     )
@@ -248,6 +290,12 @@ class ModulePage(Page):
             )
             if errors:
                 raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        from ..translations import fall_back_partial_questions
+
+        fall_back_partial_questions(module=self)
+        return super().save(*args, **kwargs)
 
     @property
     def course(self):

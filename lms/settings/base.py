@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "certificates",
     "schools",
     # Wagtail
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales: locale admin with tree sync
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "lms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,6 +196,20 @@ except ValueError as exc:
 
     raise ImproperlyConfigured(f"LANGUAGES has an invalid value: {exc}") from None
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Page and snippet content in every language (wagtail-localize). The content languages are the
+# interface languages: each gets a Locale row when `migrate` runs (cms.locales.locales_sync), so a
+# new language needs configuration and a .po catalogue only. English is the source of every course.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# No machine translation unless a deployment configures one (a translator's draft, never published
+# by itself): set WAGTAILLOCALIZE_MACHINE_TRANSLATOR in the environment's settings.
+# Translation jobs that wagtail-localize runs in the background (translating a subtree, syncing a
+# locale's tree) go through the platform's Celery queue (eager when no broker is configured).
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "lms.localize_jobs.CeleryJobBackend"}
+# Wagtail's own background tasks (django-tasks: reference index, file clean-up, renditions) run
+# in the request that caused them: no second queue (and no database queue nobody consumes).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

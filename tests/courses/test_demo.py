@@ -47,7 +47,11 @@ def test_both_sample_courses_are_published_with_their_modules(seeded):
 def test_seed_is_idempotent(seeded):
     revisions = Revision.objects.count()
     assert demo.seed() == "0 sample courses created, 2 in the catalogue"
-    assert CoursePage.objects.count() == 2 and ModulePage.objects.count() == 12
+    english = {"locale__language_code": "en-gb"}
+    assert CoursePage.objects.filter(**english).count() == 2
+    assert ModulePage.objects.filter(**english).count() == 12
+    # The sample translations (Polish and Urdu) of the suicide-prevention course, made once.
+    assert CoursePage.objects.count() == 4
     assert Revision.objects.count() == revisions
 
 
@@ -55,16 +59,17 @@ def test_seed_demo_command_runs_the_course_seeder_after_cms(db, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out
     assert out.index("cms.demo.seed") < out.index("courses.demo.seed")
-    assert CoursePage.objects.count() == 2
+    assert CoursePage.objects.filter(locale__language_code="en-gb").count() == 2
     call_command("seed_demo")
-    assert CoursePage.objects.count() == 2
+    assert CoursePage.objects.filter(locale__language_code="en-gb").count() == 2
+    assert CoursePage.objects.count() == 4
 
 
 def test_every_sample_module_passes_cms_validation_and_has_stable_ids(seeded):
     for module in ModulePage.objects.all():
         module.full_clean()
         module.body.stream_block.clean(module.body)
-    first = ModulePage.objects.get(slug="check-your-learning").body.raw_data[1]
+    first = ModulePage.objects.get(slug="check-your-learning", locale__language_code="en-gb").body.raw_data[1]
     assert first["id"] == demo.block_id("suicide-prevention-introduction", "check-your-learning", 1)
 
 
@@ -101,10 +106,37 @@ def test_sample_courses_are_featured_on_the_home_page_once(client):
 
     seed()
     seed()
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en-gb")
     assert [block.value.title for block in home.featured_courses] == [
         "Suicide prevention: a 20-minute introduction",
         "Youth Mental Health First Aid: e-learning for school and college staff",
     ]
     html = client.get("/").content.decode()
     assert "About 20 minutes" in html and "School and college staff" in html
+
+
+def test_sample_course_is_translated_into_polish_and_urdu_marked_as_sample_once(db, client, user):
+    from wagtail.models import Locale
+
+    demo.seed()
+    demo.seed()  # idempotent: no second translation, nothing changed
+    english = CoursePage.objects.get(title=SP_TITLE)
+    client.force_login(user)
+    for code, words in (("pl", "wykwalifikowany tłumacz"), ("ur", "مستند مترجم")):
+        locale = Locale.objects.get(language_code=code)
+        course = english.get_translation(locale)
+        assert course.live and course.url.startswith(f"/{code}/")
+        assert CoursePage.objects.filter(translation_key=english.translation_key, locale=locale).count() == 1
+        html = client.get(course.url).content.decode()
+        assert words in html  # the sample-translation warning, in that language
+        modules = ModulePage.objects.child_of(english).count()
+        assert ModulePage.objects.filter(locale=locale).count() == modules
+        first = ModulePage.objects.child_of(course).order_by("path").first()
+        page = client.get(first.url).content.decode()
+        assert METHOD_WORDS.search(page) is None
+        # Same helplines (UK services, not invented ones), same question ids as the English.
+        assert "116 123" in page
+        english_first = ModulePage.objects.child_of(english).order_by("path").first()
+        assert [b.id for b in first.body] == [b.id for b in english_first.body]
+    # The sample translations leave the English course untouched.
+    assert CoursePage.objects.get(pk=english.pk).title == SP_TITLE

@@ -31,7 +31,7 @@ def test_a_new_learner_takes_the_demo_course_from_sign_up_to_certificate(
     client, celery_eager, django_capture_on_commit_callbacks
 ):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction")
+    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     lessons = [m for m in modules if not m.is_assessment]
     assessment = next(m for m in modules if m.is_assessment)

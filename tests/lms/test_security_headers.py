@@ -69,6 +69,10 @@ def test_only_wagtails_own_widget_scripts_get_a_hash():
         'initDateChooser("id_starts_on", {"dayOfWeekStart": 1, "format": "Y-m-d"});',
         'initDateTimeChooser("id_go_live_at", {"format": "Y-m-d H:i"});',
         '\n (function() {\n var panel = new InlinePanel(JSON.parse("{\\u0022prefix\\u0022: 1}"));\n })();\n',
+        # wagtail-localize's translation editor: the admin's chooser URLs
+        '\n if (typeof window.chooserUrls === "undefined") {\n window.chooserUrls = {\n '
+        'imageChooser: "/admin/images/chooser/",\n documentChooser: "/admin/documents/chooser/",\n '
+        'pageChooser: "/admin/choose-page/",\n }\n }\n',
     ]
     bad = [
         "alert(document.cookie)",
@@ -76,6 +80,8 @@ def test_only_wagtails_own_widget_scripts_get_a_hash():
         'initDateChooser("id_x\\"), alert(1), (\\"", {});',  # an id breaking out of its string
         'initDateChooser("id_x", {}); alert(1);',
         '(function() { var panel = new InlinePanel(JSON.parse("x" + alert(1))); })();',
+        'if (typeof window.chooserUrls === "undefined") { window.chooserUrls = { imageChooser: "/a/", '
+        'documentChooser: "/b/", pageChooser: "/c/" + alert(1), } }',
     ]
     html = "".join(f"<script>{source}</script>" for source in good + bad)
     digests = [base64.b64encode(hashlib.sha256(source.encode()).digest()).decode() for source in good]
