@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from lms.celery import app as celery_app
+from tests import requirements
 
 
 def pytest_report_header(config):
@@ -13,11 +14,29 @@ def pytest_report_header(config):
     db = settings.DATABASES["default"]
     from tests.e2e.browser import CHROMIUM
 
+    absent = requirements.missing(requirements.REQUIREMENTS)
+    rule = "fail (CI)" if requirements.in_ci() else "skip"
     return [
         f"database: {connection.vendor} ({db['ENGINE']}, {db.get('HOST') or db.get('NAME')})",
         f"celery broker: {broker}",
-        f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'skipped (Chromium not found)'}",
+        f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'Chromium not found'}",
+        f"tests whose requirements are missing {rule}: " + ("; ".join(absent) or "none missing"),
     ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test with a real worker runs on the in-memory transport locally; CI needs the real broker."""
+    for item in items:
+        if item.get_closest_marker("celery_worker"):
+            item.add_marker(pytest.mark.needs("broker"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """`@pytest.mark.needs(...)`: skip on a laptop, fail in CI, when the machine lacks something."""
+    names = requirements.needed_by(item)
+    if names:
+        requirements.require(*names)
 
 
 @pytest.fixture(autouse=True)
