@@ -175,10 +175,51 @@ def test_answers_from_post_reads_the_question_fields(rf):
     assert answers_from_post(request.POST) == {"q1": ["a", "b"], "q2": ["c"]}
 
 
-def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(five_question_assessment):
+def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(admin_client, five_question_assessment):
+    """The trainer rewords a question and adds a paragraph in the page editor and publishes: the
+    editor sends each block's id back, so answers given to the earlier version still grade."""
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    from courses.models import ModulePage
+    from tests.courses.admin_forms import listblock
+
     module, blocks = five_question_assessment
-    module.title = "Assessment (updated)"
-    module.save_revision().publish()
-    module.refresh_from_db()
-    result = grade_module(module=module, answers=answer(blocks, 5))
+    body = {"count": len(blocks) + 1}
+    body[0] = {"type": "paragraph", "value": rich_text("<p>A new introduction.</p>"), "deleted": "",
+               "order": 0, "id": ""}
+    for n, block in enumerate(blocks, start=1):
+        value = block["value"]
+        options = [
+            {"text": o["value"]["text"], "is_correct": "on" if o["value"]["is_correct"] else "",
+             "feedback": o["value"]["feedback"]}
+            for o in value["options"]
+        ]
+        option_list = listblock(options)
+        for i, o in enumerate(value["options"]):
+            option_list[i]["id"] = o["id"]
+        body[n] = {
+            "type": "question",
+            "value": {
+                "prompt": f"{value['prompt']} (reworded)",
+                "kind": value["kind"],
+                "options": option_list,
+                "explanation": rich_text(value["explanation"]),
+            },
+            "deleted": "",
+            "order": n,
+            "id": block["id"],
+        }
+    data = nested_form_data({
+        "title": module.title, "slug": module.slug, "estimated_minutes": 5,
+        "content_note": rich_text(""), "is_required": "on", "is_assessment": "on", "body": body,
+    })
+    data["action-publish"] = "1"
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(module.pk,)), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    edited = ModulePage.objects.get(pk=module.pk)
+    assert edited.body[0].block_type == "paragraph"
+    result = grade_module(module=edited, answers=answer(blocks, 5))
     assert result.passed is True
+    assert result.questions[0].prompt == "Question 0 (reworded)"

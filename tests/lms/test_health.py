@@ -1,5 +1,10 @@
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.db.utils import OperationalError
+
+from lms.celery import app
+from tests.celery_helpers import use_broker
 
 
 @pytest.mark.django_db
@@ -12,11 +17,23 @@ def test_healthz_reports_every_dependency(client):
     assert all(check["ok"] for check in body["checks"].values())
 
 
+@pytest.mark.celery_worker
 @pytest.mark.django_db
-def test_healthz_worker_round_trip(client, celery_eager):
-    response = client.get("/healthz?worker=1")
+def test_healthz_worker_round_trip_through_the_broker_to_a_real_worker(client):
+    with use_broker(settings.CELERY_BROKER_URL or "memory://"), start_worker(
+        app, perform_ping_check=False, pool="solo", concurrency=1, loglevel="WARNING"
+    ):
+        response = client.get("/healthz?worker=1")
     assert response.status_code == 200
     assert response.json()["checks"]["worker"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_no_worker_can_be_reached(client):
+    with use_broker("redis://127.0.0.1:1/0"):  # nothing listens on port 1, so nothing answers
+        response = client.get("/healthz?worker=1")
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"]["ok"] is False
 
 
 @pytest.mark.django_db

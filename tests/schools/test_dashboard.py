@@ -110,9 +110,10 @@ def test_query_count_does_not_grow_with_staff(client, school, lead, django_asser
 def test_not_covered_until_enough_staff_and_expired_or_revoked_do_not_count(client, school, lead):
     course = make_course()
     CampaignFactory(name="Two per school", staff_needed=2, certificate_valid_months=36)
-    a, b = MembershipFactory(institution=school).user, MembershipFactory(institution=school).user
+    a, b, c = (MembershipFactory(institution=school).user for _ in range(3))
     certify(a, course, when=timezone.now() - timedelta(days=10))
     certify(b, course, when=timezone.now() - timedelta(days=365 * 3 + 5))  # expired
+    certify(c, course, when=timezone.now() - timedelta(days=5), revoked=True)
     client.force_login(lead)
     page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
     assert "Not covered yet:" in page and "1 so far" in page
