@@ -71,6 +71,7 @@ class CertificateData:
     accent_colour: str = "#1d4f91"
     logo_path: str = ""  # a file under MEDIA_ROOT (a Wagtail image), or "" for the platform logo
     signature_path: str = ""
+    revoked_on: date | None = None  # printed across the top: a revoked certificate says so
 
 
 class SafeURLFetcher(URLFetcher):
@@ -171,6 +172,7 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
     context = {
         "c": data,
         "completed_on": data.completed_on.strftime("%-d %B %Y"),
+        "revoked_on": data.revoked_on.strftime("%-d %B %Y") if data.revoked_on else "",
         "name_dir": text_direction(data.learner_name),
         "title_dir": text_direction(data.course_title),
         "name_size": _size_class(data.learner_name, (28, 45, 70, 110)),

@@ -174,6 +174,15 @@ def test_very_long_names_and_titles_still_fit_on_one_page(pdf_file):
     assert "Pages:           1" in run("pdfinfo", pdf_file(pdf))
 
 
+@needs_poppler
+def test_a_revoked_certificate_says_so_and_still_fits_on_one_page(pdf_file):
+    path = pdf_file(render_certificate_pdf(data(revoked_on=date(2026, 12, 1))))
+    assert "Pages:           1" in run("pdfinfo", path)
+    text = " ".join(run("pdftotext", path).split())
+    assert "Revoked on 1 December 2026: this certificate is no longer valid." in text
+    assert "Revoked" not in run("pdftotext", pdf_file(render_certificate_pdf(data()), "valid.pdf"))
+
+
 class RecordingHandler(http.server.BaseHTTPRequestHandler):
     requests: list = []
 
