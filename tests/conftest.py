@@ -69,6 +69,17 @@ def user(db):
     return UserFactory()
 
 
+@pytest.fixture
+def admin_user(db):
+    """The CMS superuser that pytest-django's `admin_client` signs in: it has two-step sign-in set
+    up, as the Wagtail admin requires of everyone."""
+    from tests.factories import StaffUserFactory, give_totp
+
+    staff = StaffUserFactory(full_name="Admin User")
+    give_totp(staff)
+    return staff
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Make the snapshot of migration data (helplines, home page, boroughs) that transactional

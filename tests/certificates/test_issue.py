@@ -8,7 +8,8 @@ from django.utils import timezone
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate, CertificateTemplateCourse
 from certificates.tasks import issue_certificate
-from tests.certificates.factories import EnrollmentFactory, make_course
+from tests.certificates.factories import EnrollmentFactory
+from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_the_default_template_wording_is_printed_and_frozen_at_issue():
 
 
 def test_a_course_can_choose_its_own_template_and_its_wording():
-    course = make_course(
+    course = CoursePageFactory(
         title="Youth MHFA e-learning",
         programme="youth_mhfa",
         certificate_wording="Covers spotting signs and talking with young people.",

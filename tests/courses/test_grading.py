@@ -3,7 +3,8 @@
 import pytest
 
 from courses.grading import GradingError, answers_from_post, grade_module, question_field_name
-from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+from tests.courses.builders import option_ids, paragraph, question
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 def single(prompt="Is it safe to ask directly about suicide?", feedback_right="Yes: asking shows you care."):
@@ -27,9 +28,11 @@ def multiple():
 
 @pytest.fixture
 def five_question_assessment(db):
-    course = make_course(pass_mark=80)
+    course = CoursePageFactory(pass_mark=80)
     blocks = [single(f"Question {n}") for n in range(5)]
-    module = make_module(course, title="Assessment", is_assessment=True, body=[paragraph(), *blocks])
+    module = ModulePageFactory(
+        parent=course, title="Assessment", is_assessment=True, body=[paragraph(), *blocks]
+    )
     return module, blocks
 
 
@@ -54,9 +57,9 @@ def test_pass_mark_is_the_course_pass_mark(five_question_assessment, right, scor
 
 
 def test_score_rounds_down_but_pass_compares_exact_fraction(db):
-    course = make_course(pass_mark=83)
+    course = CoursePageFactory(pass_mark=83)
     blocks = [single(f"Q{n}") for n in range(6)]
-    module = make_module(course, is_assessment=True, body=blocks)
+    module = ModulePageFactory(parent=course, is_assessment=True, body=blocks)
     result = grade_module(module=module, answers=answer(blocks, 5))  # 83.33%
     assert result.score == 83 and result.passed is True
     assert grade_module(module=module, answers=answer(blocks, 5), pass_mark=84).passed is False
@@ -76,7 +79,7 @@ def test_result_carries_feedback_for_the_chosen_option_and_the_explanation(five_
 
 def test_multiple_choice_needs_exactly_the_correct_set(db):
     block = multiple()
-    module = make_module(make_course(), body=[block])
+    module = ModulePageFactory(parent=CoursePageFactory(), body=[block])
     right = option_ids(block, correct=True)
     wrong = option_ids(block, correct=False)
     assert grade_module(module=module, answers={block["id"]: right}).passed is True
@@ -130,7 +133,7 @@ def test_option_from_another_question_is_refused(five_question_assessment):
 def test_answers_for_another_modules_questions_are_refused(five_question_assessment):
     module, blocks = five_question_assessment
     other_block = single("Elsewhere")
-    make_module(module.get_parent().specific, title="Other", body=[other_block])
+    ModulePageFactory(parent=module.get_parent().specific, title="Other", body=[other_block])
     answers = answer(blocks, 5)
     answers[other_block["id"]] = option_ids(other_block, correct=True)
     with pytest.raises(GradingError) as caught:
@@ -148,7 +151,7 @@ def test_two_answers_to_a_single_choice_question_are_refused(five_question_asses
 
 
 def test_module_without_questions_cannot_be_graded(db):
-    module = make_module(make_course(), body=[paragraph()])
+    module = ModulePageFactory(parent=CoursePageFactory(), body=[paragraph()])
     with pytest.raises(GradingError) as caught:
         grade_module(module=module, answers={})
     assert error_codes(caught.value) == {"__all__": ["no_questions"]}

@@ -12,20 +12,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from schools.models import Campaign, GiasImport, Institution, InstitutionStatus, Membership
-from tests.factories import StaffUserFactory, UserFactory, give_totp
+from tests.factories import CoursePageFactory, UserFactory, give_totp
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "gias" / "example_schools_data.csv"
-
-
-@pytest.fixture
-def admin_client(client):
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
-    return client
 
 
 def trainer(client):
@@ -56,7 +48,7 @@ def test_registry_search_by_name_urn_postcode_and_filters(admin_client):
 
 def test_registry_filter_by_covered(admin_client):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     covered = InstitutionFactory(name="Covered Academy")
     InstitutionFactory(name="Waiting Academy")
     member = MembershipFactory(institution=covered).user
@@ -153,7 +145,7 @@ def test_campaign_edit_with_kinds_as_checkboxes(admin_client):
 
 def test_reports_show_figures_and_export(admin_client):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     school = InstitutionFactory(name="Elm Park Primary", borough=borough("Camden"))
     InstitutionFactory(name="Oak Lane", borough=borough("Camden"))
     certify(MembershipFactory(institution=school).user, course, when=timezone.now() - timedelta(days=1))

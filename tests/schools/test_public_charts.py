@@ -8,9 +8,9 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from schools.models import CoverageSnapshot, InstitutionKind
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def campaign_with_coverage():
     campaign = CampaignFactory(
         name="Every school", institution_kinds=[InstitutionKind.SCHOOL], starts_on=date(2024, 1, 1)
     )
-    course = make_course()
+    course = CoursePageFactory()
     campaign.courses.add(course)
     camden_a, _camden_b = InstitutionFactory(), InstitutionFactory()
     InstitutionFactory(borough=borough("Westminster"))
@@ -86,7 +86,7 @@ def test_home_page_progress_gives_both_targets_in_words_and_says_when_updated(cl
     campaign = CampaignFactory(
         name="Every school", institution_kinds=[InstitutionKind.SCHOOL], starts_on=date(2024, 1, 1)
     )
-    course = make_course()
+    course = CoursePageFactory()
     campaign.courses.add(course)
     for _ in range(6):
         teacher = UserFactory()
