@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -25,21 +26,23 @@ class CertificateTemplate(ClusterableModel):
     certificate keeps a snapshot of the wording it was printed with.
     """
 
-    name = models.CharField(max_length=100, unique=True, help_text="For staff: which template this is.")
+    name = models.CharField(max_length=100, unique=True, help_text=_("For staff: which template this is."))
     is_default = models.BooleanField(
-        default=False, help_text="Used for every course that has no template of its own (only one)."
+        default=False, help_text=_("Used for every course that has no template of its own (only one).")
     )
     heading = models.CharField(max_length=120, default="Certificate of completion")
-    intro = models.CharField("text before the name", max_length=200, default="This is to certify that")
+    intro = models.CharField(_("text before the name"), max_length=200, default="This is to certify that")
     completion_text = models.CharField(
-        "text between the name and the course title", max_length=200, default="has completed"
+        _("text between the name and the course title"), max_length=200, default="has completed"
     )
     body = models.TextField(
-        "closing text",
+        _("closing text"),
         max_length=600,
         blank=True,
-        help_text="Optional sentence under the course title. The course's own certificate wording, "
-        "if it has any, is printed after this.",
+        help_text=_(
+            "Optional sentence under the course title. The course's own certificate wording, "
+            "if it has any, is printed after this."
+        ),
     )
     signatory_name = models.CharField(max_length=120, blank=True)
     signatory_role = models.CharField(max_length=160, blank=True)
@@ -52,7 +55,7 @@ class CertificateTemplate(ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional; the platform's own logo is used when empty.",
+        help_text=_("Optional; the platform's own logo is used when empty."),
     )
     accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
     updated_at = models.DateTimeField(auto_now=True)
@@ -84,7 +87,7 @@ class CertificateTemplateCourse(models.Model):
     )
 
     class Meta:
-        verbose_name = "course using this template"
+        verbose_name = _("course using this template")
 
     def __str__(self):
         return f"course {self.course_id} uses template {self.template_id}"
@@ -99,14 +102,14 @@ class Certificate(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
     course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="certificates")
     code = models.CharField(
-        "verification code",
+        _("verification code"),
         max_length=16,
         unique=True,
         editable=False,
         help_text="16 Crockford base32 characters (80 random bits), stored without hyphens.",
     )
-    learner_name = models.CharField("name as printed", max_length=150)
-    course_title = models.CharField("course title as printed", max_length=255)
+    learner_name = models.CharField(_("name as printed"), max_length=150)
+    course_title = models.CharField(_("course title as printed"), max_length=255)
     completed_at = models.DateTimeField(db_index=True)
     course_revision = models.ForeignKey(
         "wagtailcore.Revision",
@@ -130,7 +133,7 @@ class Certificate(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True, db_index=True)
     revoked_reason = models.TextField(
-        blank=True, help_text="Shown on the public verify page. Required when revoking."
+        blank=True, help_text=_("Shown on the public verify page. Required when revoking.")
     )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -138,7 +141,7 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-issued_at"]
-        permissions = [("revoke_certificate", "Can revoke certificates")]
+        permissions = [("revoke_certificate", _("Can revoke certificates"))]
         indexes = [models.Index(fields=["user", "course"]), models.Index(fields=["course", "revoked_at"])]
         constraints = [
             models.CheckConstraint(

@@ -9,17 +9,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
+from lms.notifications.services import email_send
 from lms.queueing import enqueue_on_commit
 
 from . import selectors
 from .codes import generate_code
+from .emails import CERTIFICATE_ISSUED
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
 
@@ -213,16 +214,15 @@ def certificate_send_email(*, certificate: Certificate) -> bool:
         )
         if locked is None:
             return False
-        context = {
-            "certificate": locked,
-            "page_url": settings.SITE_URL + locked.get_absolute_url(),
-            "verify_url": settings.SITE_URL + locked.get_verify_url(),
-        }
-        send_mail(
-            subject=f"Your certificate: {locked.course_title}",
-            message=render_to_string("certificates/email/issued.txt", context),
-            from_email=None,
-            recipient_list=[locked.user.email],
+        email_send(
+            kind=CERTIFICATE_ISSUED,
+            user=locked.user,
+            key=f"certificate:{locked.pk}",
+            context={
+                "certificate": locked,
+                "page_url": settings.SITE_URL + locked.get_absolute_url(),
+                "verify_url": settings.SITE_URL + locked.get_verify_url(),
+            },
         )
         locked.emailed_at = timezone.now()
         locked.save(update_fields=["emailed_at"])
@@ -234,9 +234,9 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
     """Print the owner's current name (and current template wording), keeping the code.
     Returns False when the certificate already shows that name."""
     if certificate.user_id != user.pk:
-        raise CertificateError("Only the certificate's owner can ask for it to be reissued.")
+        raise CertificateError(_("Only the certificate's owner can ask for it to be reissued."))
     if certificate.revoked_at is not None:
-        raise CertificateError("This certificate has been revoked, so it cannot be reissued.")
+        raise CertificateError(_("This certificate has been revoked, so it cannot be reissued."))
     name = _learner_name(user)
     if name == certificate.learner_name:
         return False
@@ -255,7 +255,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     """Mark a certificate revoked, with a reason shown on the public verify page."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Give the reason, as it will be shown on the verify page."})
+        raise ValidationError({"reason": _("Give the reason, as it will be shown on the verify page.")})
     now = timezone.now()
     Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
         revoked_at=now, revoked_reason=reason[:1000], revoked_by=by

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -97,9 +98,12 @@ def reissue(request, code):
         messages.error(request, str(error))
     else:
         if changed:
-            messages.success(request, f"Your certificate now shows the name {certificate.learner_name}.")
+            messages.success(
+                request,
+                _("Your certificate now shows the name %(name)s.") % {"name": certificate.learner_name},
+            )
         else:
-            messages.info(request, "Your certificate already shows the name on your account.")
+            messages.info(request, _("Your certificate already shows the name on your account."))
     return redirect(certificate)
 
 

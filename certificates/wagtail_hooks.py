@@ -5,6 +5,9 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,7 +26,7 @@ from .models import Certificate, CertificateTemplate
 class CertificateTemplateViewSet(SnippetViewSet):
     model = CertificateTemplate
     icon = "doc-full"
-    menu_label = "Certificate templates"
+    menu_label = _("Certificate templates")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["name", "heading", "signatory_name", "updated_at"]
@@ -37,28 +40,32 @@ class CertificateTemplateViewSet(SnippetViewSet):
                 FieldPanel("completion_text"),
                 FieldPanel("body"),
             ],
-            heading="Wording (printed around the learner's name and the course title)",
-            help_text="Changes apply to certificates issued or reissued from now on, never to "
-            "PDFs already issued.",
+            heading=_("Wording (printed around the learner's name and the course title)"),
+            help_text=_(
+                "Changes apply to certificates issued or reissued from now on, never to PDFs "
+                "already issued."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("signatory_name"), FieldPanel("signatory_role"), FieldPanel("signature_image")],
-            heading="Signatory",
+            heading=_("Signatory"),
         ),
-        MultiFieldPanel([FieldPanel("logo_image"), FieldPanel("accent_colour")], heading="Look"),
+        MultiFieldPanel([FieldPanel("logo_image"), FieldPanel("accent_colour")], heading=_("Look")),
         InlinePanel(
             "course_links",
-            heading="Courses using this template",
-            label="Course",
+            heading=_("Courses using this template"),
+            label=_("Course"),
             panels=[FieldPanel("course")],
-            help_text="Courses not listed on any template use the default template.",
+            help_text=_("Courses not listed on any template use the default template."),
         ),
     ]
 
 
 class StatusColumn(Column):
     def get_value(self, instance):
-        return f"Revoked {instance.revoked_at:%d %b %Y}" if instance.revoked_at else "Valid"
+        if instance.revoked_at:
+            return gettext("Revoked %(date)s") % {"date": date_format(instance.revoked_at, "j M Y")}
+        return pgettext("certificate status", "Valid")
 
 
 class CertificateIndexView(IndexView):
@@ -67,7 +74,7 @@ class CertificateIndexView(IndexView):
         if not instance.revoked_at and self.request.user.has_perm("certificates.revoke_certificate"):
             buttons.append(
                 ListingButton(
-                    "Revoke",
+                    gettext("Revoke"),
                     url=reverse("certificate:revoke", args=[quote(instance.pk)]),
                     icon_name="cross",
                     priority=40,
@@ -79,7 +86,7 @@ class CertificateIndexView(IndexView):
 class RevokeView(WagtailAdminTemplateMixin, FormView):
     form_class = RevokeForm
     template_name = "certificates/admin/revoke.html"
-    page_title = "Revoke certificate"
+    page_title = _("Revoke certificate")
     header_icon = "cross"
 
     def dispatch(self, request, *args, **kwargs):
@@ -98,7 +105,10 @@ class RevokeView(WagtailAdminTemplateMixin, FormView):
         services.certificate_revoke(
             certificate=self.certificate, reason=form.cleaned_data["reason"], by=self.request.user
         )
-        messages.success(self.request, f"Certificate {self.certificate.display_code} revoked.")
+        messages.success(
+            self.request,
+            gettext("Certificate %(code)s revoked.") % {"code": self.certificate.display_code},
+        )
         return redirect("certificate:index")
 
 
@@ -108,7 +118,7 @@ class CertificateViewSet(ModelViewSet):
 
     model = Certificate
     icon = "doc-full-inverse"
-    menu_label = "Certificates"
+    menu_label = _("Certificates")
     menu_order = 320
     add_to_admin_menu = True
     index_view_class = CertificateIndexView
@@ -121,9 +131,9 @@ class CertificateViewSet(ModelViewSet):
     list_display = [
         "learner_name",
         "course_title",
-        Column("display_code", label="Code"),
-        DateColumn("completed_at", label="Completed"),
-        StatusColumn("status", label="Status"),
+        Column("display_code", label=_("Code")),
+        DateColumn("completed_at", label=pgettext_lazy("certificate", "Completed")),
+        StatusColumn("status", label=_("Status")),
     ]
     inspect_view_fields = [
         "learner_name",

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     name = "cms"
-    verbose_name = "Site content"
+    verbose_name = _("Site content")
 
     def ready(self):
         from wagtail.signals import page_published, page_unpublished

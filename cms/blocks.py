@@ -7,6 +7,7 @@ Validation that editors need to see next to the field raises `StructBlockValidat
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -23,20 +24,20 @@ CONTENT_IMAGE_FILTER = "max-1000x1000"
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading (level 2)"), ("h3", "Sub-heading (level 3)")],
+        choices=[("h2", _("Section heading (level 2)")), ("h3", _("Sub-heading (level 3)"))],
         default="h2",
     )
 
     class Meta:
         icon = "title"
         template = "cms/blocks/heading.html"
-        description = "A section heading. Use level 2 for sections and level 3 inside them."
+        description = _("A section heading. Use level 2 for sections and level 3 inside them.")
         preview_value = {"text": "Noticing when someone may be struggling", "level": "h2"}
 
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("information", "Information"), ("important", "Important")],
+        choices=[("information", _("Information")), ("important", _("Important"))],
         default="information",
     )
     title = blocks.CharBlock(max_length=120, required=False)
@@ -45,7 +46,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "cms/blocks/callout.html"
-        description = "A highlighted box: information, or something important to notice."
+        description = _("A highlighted box: information, or something important to notice.")
         preview_value = {
             "kind": "important",
             "title": "Support is available",
@@ -60,7 +61,7 @@ class SignpostBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "cms/blocks/signpost.html"
-        description = "Helplines chosen from the Helplines list, kept up to date in one place."
+        description = _("Helplines chosen from the Helplines list, kept up to date in one place.")
 
 
 def clean_with_extra_check(parent_clean, value, field, is_invalid, error):
@@ -93,11 +94,11 @@ class ImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         max_length=250,
         required=False,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text=_("Describe what the image shows for people who cannot see it."),
     )
     decorative = blocks.BooleanBlock(
         required=False,
-        help_text="Tick only if the image adds no information (screen readers will skip it).",
+        help_text=_("Tick only if the image adds no information (screen readers will skip it)."),
     )
     caption = blocks.CharBlock(max_length=250, required=False)
 
@@ -108,7 +109,7 @@ class ImageBlock(blocks.StructBlock):
         return clean_with_extra_check(
             super().clean, value, "alt_text", alt_text_missing,
             ValidationError(
-                "Add alt text describing the image, or mark the image as decorative.",
+                _("Add alt text describing the image, or mark the image as decorative."),
                 code="alt_text_required",
             ),
         )
@@ -116,17 +117,18 @@ class ImageBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "cms/blocks/image.html"
-        description = "An image with alt text (or marked decorative) and an optional caption."
+        description = _("An image with alt text (or marked decorative) and an optional caption.")
 
 
 class VideoBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=160, help_text="Names the video for screen reader users.")
-    video = EmbedBlock(help_text="Link to the video, for example on YouTube or Vimeo.")
+    title = blocks.CharBlock(max_length=160, help_text=_("Names the video for screen reader users."))
+    video = EmbedBlock(help_text=_("Link to the video, for example on YouTube or Vimeo."))
     transcript = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES,
         required=False,
-        help_text="Required: everything said and shown in the video, for people who cannot "
-        "watch or hear it.",
+        help_text=_(
+            "Required: everything said and shown in the video, for people who cannot watch or hear it."
+        ),
     )
 
     def clean(self, value):
@@ -136,13 +138,13 @@ class VideoBlock(blocks.StructBlock):
 
         return clean_with_extra_check(
             super().clean, value, "transcript", transcript_missing,
-            ValidationError("Add a transcript: every video needs one.", code="transcript_required"),
+            ValidationError(_("Add a transcript: every video needs one."), code="transcript_required"),
         )
 
     class Meta:
         icon = "media"
         template = "cms/blocks/video.html"
-        description = "An embedded video. Every video needs a transcript."
+        description = _("An embedded video. Every video needs a transcript.")
 
 
 class ContentStreamBlock(blocks.StreamBlock):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 GEOJSON = Path(settings.BASE_DIR) / "data" / "geo" / "london_boroughs.geojson"
 MAP_WIDTH = 600
@@ -69,7 +70,13 @@ def shade_for(percent: float | None) -> str:
 
 def legend() -> list[dict]:
     return [
-        {"colour": colour, "label": f"{low}% to {'under ' if high < 100 else ''}{high}%"}
+        {
+            "colour": colour,
+            "label": (
+                gettext("%(low)s%% to under %(high)s%%") if high < 100 else gettext("%(low)s%% to %(high)s%%")
+            )
+            % {"low": low, "high": high},
+        }
         for colour, (low, high) in zip(SHADES, BINS, strict=True)
     ]
 
@@ -85,7 +92,12 @@ def borough_map_svg(values: dict[str, float | None], *, title: str, description:
     ]
     for shape in shapes:
         percent = values.get(shape.code)
-        label = f"{shape.name}: " + ("no data" if percent is None else f"{percent:.0f}% covered")
+        if percent is None:
+            label = gettext("%(borough)s: no data") % {"borough": shape.name}
+        else:
+            label = gettext("%(borough)s: %(percent)s%% covered") % {
+                "borough": shape.name, "percent": f"{percent:.0f}",
+            }
         parts.append(
             f'<path d="{shape.path}" fill="{shade_for(percent)}" stroke="#0b0c0c" '
             f'stroke-width="0.6"><title>{escape(label)}</title></path>'

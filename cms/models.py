@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -32,25 +33,25 @@ class Helpline(models.Model):
 
     name = models.CharField(max_length=120)
     how_to_contact = models.CharField(
-        max_length=200, help_text='For example "Call 116 123" or "Text SHOUT to 85258".'
+        max_length=200, help_text=_('For example "Call 116 123" or "Text SHOUT to 85258".')
     )
     phone_number = models.CharField(
         max_length=32,
         blank=True,
-        help_text="Digits to dial, used for a tap-to-call link (for example 116123).",
+        help_text=_("Digits to dial, used for a tap-to-call link (for example 116123)."),
     )
     sms_number = models.CharField(
-        max_length=32, blank=True, help_text="Digits to text, used for a tap-to-text link."
+        max_length=32, blank=True, help_text=_("Digits to text, used for a tap-to-text link.")
     )
     website = models.URLField(blank=True)
-    when_open = models.CharField(max_length=120, help_text='For example "24 hours, every day".')
-    who_for = models.CharField(max_length=200, help_text="Who this service is for.")
+    when_open = models.CharField(max_length=120, help_text=_('For example "24 hours, every day".'))
+    who_for = models.CharField(max_length=200, help_text=_("Who this service is for."))
     is_emergency = models.BooleanField(
-        default=False, help_text="Emergency services: shown first and highlighted."
+        default=False, help_text=_("Emergency services: shown first and highlighted.")
     )
     show_in_header = models.BooleanField(
         default=False,
-        help_text="Also shown in the short crisis line at the top of every page.",
+        help_text=_("Also shown in the short crisis line at the top of every page."),
     )
     is_active = models.BooleanField(default=True)
     sort_order = models.PositiveSmallIntegerField(default=100)
@@ -90,16 +91,16 @@ class Helpline(models.Model):
 
 class HomePage(Page):
     intro = models.TextField(
-        blank=True, help_text="A sentence or two on what the platform offers and for whom."
+        blank=True, help_text=_("A sentence or two on what the platform offers and for whom.")
     )
     featured_courses = StreamField(
         [("course", blocks.PageChooserBlock(page_type="courses.CoursePage"))],
         blank=True,
-        help_text="Courses to show on the home page, in this order.",
+        help_text=_("Courses to show on the home page, in this order."),
     )
     show_campaign_progress = models.BooleanField(
         default=True,
-        help_text="Show live progress toward the campaign targets, the borough map and the chart.",
+        help_text=_("Show live progress toward the campaign targets, the borough map and the chart."),
     )
     body = StreamField(ContentStreamBlock(), blank=True)
 

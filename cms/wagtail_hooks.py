@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from .models import Helpline
 class HelplineViewSet(SnippetViewSet):
     model = Helpline
     icon = "help"
-    menu_label = "Helplines"
+    menu_label = _("Helplines")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "how_to_contact", "when_open", "is_active"]

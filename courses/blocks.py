@@ -9,6 +9,8 @@ the block template and are left out of the API representation; only `courses.gra
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -20,8 +22,8 @@ class QuestionKind:
     SINGLE = "single"
     MULTIPLE = "multiple"
     CHOICES = [
-        (SINGLE, "Single choice: one correct option"),
-        (MULTIPLE, "Multiple choice: tick all that apply"),
+        (SINGLE, _("Single choice: one correct option")),
+        (MULTIPLE, _("Multiple choice: tick all that apply")),
     ]
 
 
@@ -35,7 +37,7 @@ class ReflectionBlock(blocks.StructBlock):
     class Meta:
         icon = "edit"
         template = "courses/blocks/reflection.html"
-        description = (
+        description = _(
             "A prompt to think about. What learners type stays in their browser and is never sent to us."
         )
         preview_value = {
@@ -45,25 +47,25 @@ class ReflectionBlock(blocks.StructBlock):
 
 
 class OptionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=300, label="Option")
-    is_correct = blocks.BooleanBlock(required=False, label="Correct answer")
+    text = blocks.CharBlock(max_length=300, label=_("Option"))
+    is_correct = blocks.BooleanBlock(required=False, label=_("Correct answer"))
     feedback = blocks.TextBlock(
-        required=False, help_text="Shown after the learner answers, when they chose this option."
+        required=False, help_text=_("Shown after the learner answers, when they chose this option.")
     )
 
     class Meta:
         icon = "radio-full"
-        label = "Option"
+        label = _("Option")
 
 
 class QuestionBlock(blocks.StructBlock):
-    prompt = blocks.CharBlock(max_length=400, label="Question")
+    prompt = blocks.CharBlock(max_length=400, label=_("Question"))
     kind = blocks.ChoiceBlock(choices=QuestionKind.CHOICES, default=QuestionKind.SINGLE)
     options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8)
     explanation = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES,
         required=False,
-        help_text="Shown after the learner answers: why the right answer is right.",
+        help_text=_("Shown after the learner answers: why the right answer is right."),
     )
 
     def clean(self, value):
@@ -71,12 +73,12 @@ class QuestionBlock(blocks.StructBlock):
         correct = sum(1 for option in value["options"] if option["is_correct"])
         message = None
         if correct == 0:
-            message = "Mark at least one option as the correct answer."
+            message = gettext("Mark at least one option as the correct answer.")
         elif correct > 1 and value["kind"] == QuestionKind.SINGLE:
-            message = (
-                f"A single-choice question has exactly one correct option; {correct} are marked. "
+            message = gettext(
+                "A single-choice question has exactly one correct option; %(count)d are marked. "
                 "Untick the others, or make this a multiple-choice question."
-            )
+            ) % {"count": correct}
         if message:
             raise StructBlockValidationError(
                 block_errors={
@@ -101,7 +103,7 @@ class QuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "courses/blocks/question.html"
-        description = (
+        description = _(
             "A single or multiple choice question, graded on the server. Learners see feedback only "
             "after answering."
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .blocks import QuestionKind
 
@@ -152,7 +153,7 @@ def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None
     questions = module_questions(module)
     if not questions:
         raise GradingError(
-            {"__all__": [ValidationError("This module has no questions.", code="no_questions")]}
+            {"__all__": [ValidationError(_("This module has no questions."), code="no_questions")]}
         )
     if pass_mark is None:
         pass_mark = course_pass_mark(module)
@@ -163,8 +164,10 @@ def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None
     if unknown:
         errors["__all__"] = [
             ValidationError(
-                "Some answers are for questions that are not in this module. Reload the page and "
-                "try again.",
+                _(
+                    "Some answers are for questions that are not in this module. Reload the page "
+                    "and try again."
+                ),
                 code="unknown_question",
             )
         ]
@@ -175,16 +178,16 @@ def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None
         chosen = list(dict.fromkeys(chosen))  # drop repeats, keep order
         valid_ids = {o.id for o in question.options}
         if not chosen:
-            errors[question.id] = [ValidationError("Choose an answer.", code="unanswered")]
+            errors[question.id] = [ValidationError(_("Choose an answer."), code="unanswered")]
         elif any(option_id not in valid_ids for option_id in chosen):
             errors[question.id] = [
                 ValidationError(
-                    "That answer is not one of the options. Reload the page and try again.",
+                    _("That answer is not one of the options. Reload the page and try again."),
                     code="unknown_option",
                 )
             ]
         elif question.kind == QuestionKind.SINGLE and len(chosen) > 1:
-            errors[question.id] = [ValidationError("Choose one answer.", code="too_many_options")]
+            errors[question.id] = [ValidationError(_("Choose one answer."), code="too_many_options")]
         normalised[question.id] = chosen
     if errors:
         raise GradingError(errors)

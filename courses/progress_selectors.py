@@ -15,6 +15,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.models import Page
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
@@ -60,7 +62,11 @@ class State:
     TODO = "todo"
 
 
-STATE_LABELS = {State.DONE: "Complete", State.CURRENT: "You are here", State.TODO: "Not started"}
+STATE_LABELS = {
+    State.DONE: pgettext_lazy("module state", "Complete"),
+    State.CURRENT: _("You are here"),
+    State.TODO: pgettext_lazy("module state", "Not started"),
+}
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,9 @@ class CourseProgress:
     @property
     def summary(self) -> str:
         """The text equivalent of the progress bar: "3 of 5 modules complete"."""
-        noun = "module" if self.total == 1 else "modules"
-        return f"{self.done_count} of {self.total} {noun} complete"
+        return ngettext(
+            "%(done)d of %(total)d module complete", "%(done)d of %(total)d modules complete", self.total
+        ) % {"done": self.done_count, "total": self.total}
 
     @property
     def next_module(self) -> OutlineItem | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from lms.queueing import enqueue_on_commit
 
@@ -39,7 +40,7 @@ class Completion:
 
 def _check_course(course):
     if not isinstance(course, CoursePage) or not course.live:
-        raise ModuleUnavailable("This course is not available.", code="course_unavailable")
+        raise ModuleUnavailable(_("This course is not available."), code="course_unavailable")
 
 
 def _check_module(course, module):
@@ -49,7 +50,7 @@ def _check_module(course, module):
         or not module.live
         or module.path[:-STEPLEN] != course.path
     ):
-        raise ModuleUnavailable("This module is not part of a published course.", code="unavailable")
+        raise ModuleUnavailable(_("This module is not part of a published course."), code="unavailable")
 
 
 def _locked_enrollment(*, user, course) -> Enrollment:
@@ -97,7 +98,7 @@ def module_complete(*, user, course, module) -> Completion:
     _check_module(course, module)
     if module.is_assessment:
         raise ProgressError(
-            "Submit your answers to complete the assessment.", code="assessment_needs_answers"
+            _("Submit your answers to complete the assessment."), code="assessment_needs_answers"
         )
     with transaction.atomic(savepoint=False):
         enrollment = _locked_enrollment(user=user, course=course)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 
 def module_errors(*, course, module, is_assessment: bool, body) -> dict[str, str]:
     """Rules for a module about to be saved under `course` (`module.pk` is None when new)."""
@@ -13,8 +15,10 @@ def module_errors(*, course, module, is_assessment: bool, body) -> dict[str, str
         return errors
     if course is not None and course.pass_mark is None:
         errors["is_assessment"] = (
-            "This course has no pass mark. Set the course's pass mark (1-100) before marking a "
-            "module as the assessment."
+            _(
+                "This course has no pass mark. Set the course's pass mark (1-100) before marking a "
+                "module as the assessment."
+            )
         )
     elif course is not None:
         other = (
@@ -22,9 +26,11 @@ def module_errors(*, course, module, is_assessment: bool, body) -> dict[str, str
             .exclude(pk=module.pk).values_list("title", flat=True).first()
         )
         if other:
-            errors["is_assessment"] = f'This course already has an assessment: "{other}".'
+            errors["is_assessment"] = _('This course already has an assessment: "%(title)s".') % {
+                "title": other
+            }
     if not any(child.block_type == "question" for child in body or []):
-        errors["body"] = "An assessment needs at least one question."
+        errors["body"] = _("An assessment needs at least one question.")
     return errors
 
 
@@ -35,5 +41,5 @@ def course_errors(*, course, pass_mark) -> dict[str, str]:
     if pass_mark is None and course.pk and (
         ModulePage.objects.child_of(course).filter(is_assessment=True).exists()
     ):
-        return {"pass_mark": "This course has an assessment, so it needs a pass mark (1-100)."}
+        return {"pass_mark": _("This course has an assessment, so it needs a pass mark (1-100).")}
     return {}

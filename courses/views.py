@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import progress_selectors, services
@@ -62,11 +63,14 @@ def module_complete(request, course_id, module_id):
     if completion.course_completed_now:
         messages.success(
             request,
-            f"You have completed {course.title}. Well done. Your certificate will appear in "
-            "My learning shortly.",
+            _(
+                "You have completed %(course)s. Well done. Your certificate will appear in "
+                "My learning shortly."
+            )
+            % {"course": course.title},
         )
         return redirect("courses:my_learning")
-    messages.success(request, f"“{module.title}” is marked as complete.")
+    messages.success(request, _("“%(module)s” is marked as complete.") % {"module": module.title})
     return redirect(_safe_next(request, module))
 
 
@@ -99,8 +103,11 @@ def quiz_submit(request, course_id, module_id):
     if submission.course_completed_now:
         messages.success(
             request,
-            f"You have completed {course.title}. Well done. Your certificate will appear in "
-            "My learning shortly.",
+            _(
+                "You have completed %(course)s. Well done. Your certificate will appear in "
+                "My learning shortly."
+            )
+            % {"course": course.title},
         )
     return redirect(f"{module.get_url(request)}?attempt={submission.attempt.pk}#results")
 

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -14,9 +16,9 @@ from .models import Borough, Campaign, GiasImport, Membership
 REPORT_PERMISSION = "schools.view_campaign"
 # The coverage reports: menu label, URL name, icon (the Reports menu and the dashboard panel).
 REPORTS = [
-    ("Campaign progress", "schools_report_campaign", "pick"),
-    ("Coverage by borough", "schools_report_boroughs", "site"),
-    ("Not yet covered", "schools_report_uncovered", "warning"),
+    (_("Campaign progress"), "schools_report_campaign", "pick"),
+    (_("Coverage by borough"), "schools_report_boroughs", "site"),
+    (_("Not yet covered"), "schools_report_uncovered", "warning"),
 ]
 IMPORT_PERMISSION = "schools.add_giasimport"
 LEAD_PERMISSION = "schools.change_membership"
@@ -37,17 +39,19 @@ class PermissionMixin:
 
 class GiasUploadForm(forms.Form):
     file = forms.FileField(
-        label="Register file (CSV)",
-        help_text="The establishment fields CSV from Get Information About Schools "
-        "(edubasealldata….csv), as downloaded. Only London rows are kept.",
+        label=_("Register file (CSV)"),
+        help_text=_(
+            "The establishment fields CSV from Get Information About Schools "
+            "(edubasealldata….csv), as downloaded. Only London rows are kept."
+        ),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 200 MB; is it the right file?")
+            raise forms.ValidationError(_("The file is larger than 200 MB; is it the right file?"))
         if upload.size == 0:
-            raise forms.ValidationError("The file is empty.")
+            raise forms.ValidationError(_("The file is empty."))
         return upload
 
 
@@ -55,7 +59,7 @@ class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
     permission = IMPORT_PERMISSION
     form_class = GiasUploadForm
     template_name = "schools/admin/gias_import.html"
-    page_title = "Import the schools register"
+    page_title = _("Import the schools register")
     header_icon = "upload"
 
     def get_context_data(self, **kwargs):
@@ -65,14 +69,16 @@ class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         record = services.gias_import_upload(uploaded_file=form.cleaned_data["file"], user=self.request.user)
-        messages.success(self.request, f"{record.original_name} is being imported.")
+        messages.success(
+            self.request, gettext("%(file)s is being imported.") % {"file": record.original_name}
+        )
         return redirect("schools_gias_import_detail", pk=record.pk)
 
 
 class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     permission = IMPORT_PERMISSION
     template_name = "schools/admin/gias_import_detail.html"
-    page_title = "Register import"
+    page_title = _("Register import")
     header_icon = "upload"
 
     def get_context_data(self, **kwargs):
@@ -93,7 +99,7 @@ class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     grant = True
 
     def get_page_title(self):
-        return "Make lead" if self.grant else "Withdraw lead status"
+        return gettext("Make lead") if self.grant else gettext("Withdraw lead status")
 
     def dispatch(self, request, *args, **kwargs):
         self.membership = get_object_or_404(
@@ -108,10 +114,14 @@ class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         name, place = self.membership.user, self.membership.institution
         if self.grant:
             services.membership_grant_lead(membership=self.membership)
-            messages.success(request, f"{name} is now a lead for {place}.")
+            messages.success(
+                request, gettext("%(name)s is now a lead for %(place)s.") % {"name": name, "place": place}
+            )
         else:
             services.membership_withdraw_lead(membership=self.membership)
-            messages.success(request, f"{name} is not a lead for {place}.")
+            messages.success(
+                request, gettext("%(name)s is not a lead for %(place)s.") % {"name": name, "place": place}
+            )
         return redirect("schools_membership:index")
 
 
@@ -151,10 +161,14 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class CampaignProgressReport(ReportView):
-    page_title = "Campaign progress"
+    page_title = _("Campaign progress")
     template_name = "schools/admin/report_campaign.html"
     export_name = "completions-by-week"
-    columns = [("week", "Week beginning"), ("completions", "Completions"), ("learners", "Unique learners")]
+    columns = [
+        ("week", _("Week beginning")),
+        ("completions", _("Completions")),
+        ("learners", _("Unique learners")),
+    ]
 
     def get_rows(self):
         return selectors.completions_by_week(campaign=self.campaign)
@@ -169,17 +183,17 @@ class CampaignProgressReport(ReportView):
 
 
 class BoroughCoverageReport(ReportView):
-    page_title = "Coverage by borough"
+    page_title = _("Coverage by borough")
     template_name = "schools/admin/report_boroughs.html"
     export_name = "coverage-by-borough"
     columns = [
-        ("borough", "Borough"),
-        ("ons_code", "ONS code"),
-        ("covered", "Covered"),
-        ("total", "Institutions counted"),
-        ("uncovered", "Not yet covered"),
-        ("percent", "Covered %"),
-        ("learners", "Learners completed (by borough they gave)"),
+        ("borough", _("Borough")),
+        ("ons_code", _("ONS code")),
+        ("covered", pgettext_lazy("institutions covered", "Covered")),
+        ("total", _("Institutions counted")),
+        ("uncovered", _("Not yet covered")),
+        ("percent", _("Covered %")),
+        ("learners", _("Learners completed (by borough they gave)")),
     ]
 
     def get_rows(self):
@@ -187,17 +201,17 @@ class BoroughCoverageReport(ReportView):
 
 
 class UncoveredReport(ReportView):
-    page_title = "Institutions not yet covered"
+    page_title = _("Institutions not yet covered")
     template_name = "schools/admin/report_uncovered.html"
     export_name = "not-yet-covered"
     columns = [
-        ("borough_name", "Borough"),
-        ("name", "Name"),
-        ("urn", "URN"),
-        ("kind_label", "Kind"),
-        ("establishment_type", "Type"),
-        ("postcode", "Postcode"),
-        ("pupil_count", "Pupils"),
+        ("borough_name", _("Borough")),
+        ("name", _("Name")),
+        ("urn", _("URN")),
+        ("kind_label", pgettext_lazy("kind of institution", "Kind")),
+        ("establishment_type", pgettext_lazy("establishment type", "Type")),
+        ("postcode", _("Postcode")),
+        ("pupil_count", _("Pupils")),
     ]
 
     def get(self, request, *args, **kwargs):

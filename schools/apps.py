@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SchoolsConfig(AppConfig):
     name = "schools"
-    verbose_name = "Schools, colleges and universities"
+    verbose_name = _("Schools, colleges and universities")
 
     def ready(self):
         # Register the Celery tasks in every process, so they can be queued by name from web requests.

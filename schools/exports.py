@@ -29,7 +29,7 @@ def _safe_text(value):
 
 def export_response(*, rows, columns, filename: str, fmt: str) -> HttpResponse:
     """`columns`: [(key, heading)]; `rows`: dicts (or objects with those attributes)."""
-    headings = [heading for _, heading in columns]
+    headings = [str(heading) for _, heading in columns]  # lazy translations, in the active language
 
     def values(row):
         for key, _ in columns:

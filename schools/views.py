@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
@@ -48,7 +49,9 @@ def invitation_code(request):
             .exists()
         ):
             return redirect("schools:invitation", code=code)
-        form.add_error("code", "No school, college or university has this code. Check it with your lead.")
+        form.add_error(
+            "code", gettext("No school, college or university has this code. Check it with your lead.")
+        )
     return render(
         request,
         "schools/join_search.html",
@@ -68,13 +71,17 @@ def _join(request, *, institution, via_invitation):
             shares_completion=form.cleaned_data["shares_completion"],
             via_invitation=via_invitation,
         )
-        sharing = (
-            "and are sharing your training with it"
-            if membership.shares_completion
-            else ("without sharing your training")
-        )
-        verb = "joined" if created else "updated your membership of"
-        messages.success(request, f"You have {verb} {institution.name} {sharing}.")
+        if created and membership.shares_completion:
+            message = gettext("You have joined %(name)s and are sharing your training with it.")
+        elif created:
+            message = gettext("You have joined %(name)s without sharing your training.")
+        elif membership.shares_completion:
+            message = gettext(
+                "You have updated your membership of %(name)s and are sharing your training with it."
+            )
+        else:
+            message = gettext("You have updated your membership of %(name)s without sharing your training.")
+        messages.success(request, message % {"name": institution.name})
         return redirect("schools:mine")
     return render(
         request,
@@ -113,8 +120,11 @@ def membership_sharing(request, membership_id):
         services.membership_set_sharing(
             membership=membership, shares_completion=form.cleaned_data["shares_completion"]
         )
-        state = "now share" if membership.shares_completion else "no longer share"
-        messages.success(request, f"You {state} your training with {membership.institution.name}.")
+        if membership.shares_completion:
+            message = gettext("You now share your training with %(name)s.")
+        else:
+            message = gettext("You no longer share your training with %(name)s.")
+        messages.success(request, message % {"name": membership.institution.name})
     return redirect("schools:mine")
 
 
@@ -124,7 +134,7 @@ def membership_leave(request, membership_id):
     membership = _own_membership(request, membership_id)
     name = membership.institution.name
     services.membership_leave(membership=membership)
-    messages.success(request, f"You have left {name}.")
+    messages.success(request, gettext("You have left %(name)s.") % {"name": name})
     return redirect("schools:mine")
 
 
@@ -135,8 +145,11 @@ def membership_request_lead(request, membership_id):
     services.membership_request_lead(membership=membership)
     messages.success(
         request,
-        f"Your request to be a lead for {membership.institution.name} has been sent to the programme "
-        "team. We will let you know when it has been looked at.",
+        gettext(
+            "Your request to be a lead for %(name)s has been sent to the programme team. We will let "
+            "you know when it has been looked at."
+        )
+        % {"name": membership.institution.name},
     )
     return redirect("schools:mine")
 
@@ -174,9 +187,13 @@ def lead_dashboard_csv(request, institution_id):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so spreadsheets read names in every script correctly
     writer = csv.writer(response)
-    header = ["Name", "Email", "Role", "Joined"]
+    header = [gettext("Name"), gettext("Email"), gettext("Role"), gettext("Joined")]
     for label, _ in rows[0].progress_list() if rows else []:
-        header += [f"{label}: status", f"{label}: course", f"{label}: completed on"]
+        header += [
+            gettext("%(programme)s: status") % {"programme": label},
+            gettext("%(programme)s: course") % {"programme": label},
+            gettext("%(programme)s: completed on") % {"programme": label},
+        ]
     writer.writerow(header)
     for row in rows:
         line = [_safe_cell(row.name), row.email, row.role, _day(row.joined_at)]
@@ -200,5 +217,7 @@ def _safe_cell(value: str) -> str:
 def rotate_invitation(request, institution_id):
     institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
     services.institution_rotate_invitation(institution=institution)
-    messages.success(request, "There is a new invitation link and code. The old ones no longer work.")
+    messages.success(
+        request, gettext("There is a new invitation link and code. The old ones no longer work.")
+    )
     return redirect("schools:dashboard", institution_id=institution.pk)

@@ -6,6 +6,8 @@ from django import forms
 from django.db.models import Q, Value
 from django.db.models.functions import Replace, Upper
 from django.urls import path, reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -23,7 +25,9 @@ from .models import Campaign, Institution, InstitutionKind, Membership
 
 
 class InstitutionFilterSet(WagtailFilterSet):
-    coverage = django_filters.ChoiceFilter(label="Coverage", method="filter_coverage", empty_label="Any")
+    coverage = django_filters.ChoiceFilter(
+        label=_("Coverage"), method="filter_coverage", empty_label=_("Any")
+    )
 
     class Meta:
         model = Institution
@@ -34,8 +38,8 @@ class InstitutionFilterSet(WagtailFilterSet):
         choices = []
         for campaign in Campaign.objects.only("pk", "name"):
             choices += [
-                (f"c{campaign.pk}", f"Covered: {campaign.name}"),
-                (f"u{campaign.pk}", f"Not covered: {campaign.name}"),
+                (f"c{campaign.pk}", gettext("Covered: %(campaign)s") % {"campaign": campaign.name}),
+                (f"u{campaign.pk}", gettext("Not covered: %(campaign)s") % {"campaign": campaign.name}),
             ]
         self.filters["coverage"].extra["choices"] = choices
 
@@ -69,7 +73,7 @@ class InstitutionIndexView(IndexView):
 class InstitutionViewSet(ModelViewSet):
     model = Institution
     icon = "site"
-    menu_label = "Institutions"
+    menu_label = _("Institutions")
     index_view_class = InstitutionIndexView
     filterset_class = InstitutionFilterSet
     search_fields = ["name"]  # searching is done by InstitutionIndexView: name, URN or postcode
@@ -79,11 +83,11 @@ class InstitutionViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "name",
-        Column("urn", label="URN"),
-        Column("kind", label="Kind", accessor="get_kind_display"),
+        Column("urn", label=_("URN")),
+        Column("kind", label=pgettext_lazy("kind of institution", "Kind"), accessor="get_kind_display"),
         "borough",
         "postcode",
-        Column("status", label="Status", accessor="get_status_display"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
     ]
     list_export = [
         "name",
@@ -112,9 +116,11 @@ class InstitutionViewSet(ModelViewSet):
                 FieldRowPanel([FieldPanel("opened_on"), FieldPanel("closed_on")]),
                 FieldPanel("pupil_count"),
             ],
-            heading="As the DfE register describes it",
-            help_text="Filled in by the register import. A later import of a full register file updates "
-            "these for institutions with a URN.",
+            heading=_("As the DfE register describes it"),
+            help_text=_(
+                "Filled in by the register import. A later import of a full register file updates "
+                "these for institutions with a URN."
+            ),
         ),
     ]
 
@@ -127,7 +133,7 @@ class InstitutionViewSet(ModelViewSet):
 
 class MembershipFilterSet(WagtailFilterSet):
     lead_requested = django_filters.BooleanFilter(
-        label="Asked to be a lead", field_name="lead_requested_at", lookup_expr="isnull", exclude=True
+        label=_("Asked to be a lead"), field_name="lead_requested_at", lookup_expr="isnull", exclude=True
     )
 
     class Meta:
@@ -143,14 +149,14 @@ class MembershipIndexView(IndexView):
         if not instance.is_lead:
             buttons.append(
                 ListingButton(
-                    "Make lead",
+                    gettext("Make lead"),
                     url=reverse("schools_lead_grant", args=[instance.pk]),
                     icon_name="user",
                     priority=30,
                 )
             )
         if instance.is_lead or instance.lead_requested_at:
-            label = "Withdraw lead status" if instance.is_lead else "Decline lead request"
+            label = gettext("Withdraw lead status") if instance.is_lead else gettext("Decline lead request")
             buttons.append(
                 ListingButton(
                     label,
@@ -167,7 +173,7 @@ class MembershipViewSet(ModelViewSet):
 
     model = Membership
     icon = "group"
-    menu_label = "Staff and leads"
+    menu_label = _("Staff and leads")
     index_view_class = MembershipIndexView
     filterset_class = MembershipFilterSet
     search_fields = ["user__email", "user__full_name", "institution__name"]
@@ -176,11 +182,11 @@ class MembershipViewSet(ModelViewSet):
     form_fields = ["role"]
     list_display = [
         "user",
-        Column("institution", label="Institution"),
-        Column("role", label="Role", accessor="get_role_display"),
-        BooleanColumn("shares_completion", label="Shares training"),
-        DateColumn("lead_requested_at", label="Asked to be lead"),
-        DateColumn("joined_at", label="Joined"),
+        Column("institution", label=_("Institution")),
+        Column("role", label=_("Role"), accessor="get_role_display"),
+        BooleanColumn("shares_completion", label=_("Shares training")),
+        DateColumn("lead_requested_at", label=_("Asked to be lead")),
+        DateColumn("joined_at", label=_("Joined")),
     ]
 
     def get_queryset(self, request):
@@ -198,19 +204,21 @@ class MembershipViewSet(ModelViewSet):
 
 class CampaignForm(WagtailAdminModelForm):
     institution_kinds = forms.MultipleChoiceField(
-        label="Kinds of institution that count",
+        label=_("Kinds of institution that count"),
         choices=InstitutionKind.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Open institutions of these kinds make up the institution target. Tick none for a "
-        "campaign with only a learner target.",
+        help_text=_(
+            "Open institutions of these kinds make up the institution target. Tick none for a "
+            "campaign with only a learner target."
+        ),
     )
 
 
 class CampaignViewSet(ModelViewSet):
     model = Campaign
     icon = "pick"
-    menu_label = "Campaigns"
+    menu_label = _("Campaigns")
     copy_view_enabled = False
     list_display = [
         "name",
@@ -227,11 +235,11 @@ class CampaignViewSet(ModelViewSet):
             FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             MultiFieldPanel(
                 [FieldPanel("programme"), FieldPanel("courses", widget=forms.CheckboxSelectMultiple)],
-                heading="Which completions count",
+                heading=_("Which completions count"),
             ),
             FieldPanel("learner_target"),
             MultiFieldPanel(
-                [FieldPanel("institution_kinds"), FieldPanel("staff_needed")], heading="Institution target"
+                [FieldPanel("institution_kinds"), FieldPanel("staff_needed")], heading=_("Institution target")
             ),
             FieldPanel("certificate_valid_months"),
             FieldPanel("is_public"),
@@ -241,7 +249,7 @@ class CampaignViewSet(ModelViewSet):
 
 
 class SchoolsGroup(ModelViewSetGroup):
-    menu_label = "Schools"
+    menu_label = _("Schools")
     menu_icon = "site"
     menu_order = 330
     items = (
@@ -308,7 +316,7 @@ class PermissionMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return PermissionMenuItem(
-        "Import schools register",
+        _("Import schools register"),
         reverse("schools_gias_import"),
         icon_name="upload",
         order=331,

@@ -96,3 +96,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if contents is not None:
         type(connection)._test_serialized_contents = contents
     yield
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own, on a port in 6390-6399; stopped at the end."""
+    from tests.redis_server import RedisServer
+
+    requirements.require("redis-server")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

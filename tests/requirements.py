@@ -1,6 +1,7 @@
 """What some tests need from the machine, and one rule for when it is missing.
 
-Mark a test `@pytest.mark.needs("poppler", ...)` (or call `require(...)` from a fixture). On a
+Mark a test `@pytest.mark.needs("poppler", ...)` (or call `require(...)` from a fixture, as the
+`redis_server` and `axe` fixtures do). On a
 laptop a missing requirement skips the test and says what to install; in CI (`CI=true`, which
 `.ci/run` sets; `CI_REQUIRE_BROWSER=1` counts too) it fails the run instead, so a CI configuration
 that slipped can never turn into green tests that did not run.
@@ -65,6 +66,9 @@ REQUIREMENTS = {
         "poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm, pdfimages)",
     ),
     "zbar": Requirement(_programs("zbarimg"), "zbar-tools (zbarimg)"),
+    "redis-server": Requirement(
+        _programs("redis-server"), "redis-server (Debian's `redis-server`), for the Redis outage tests"
+    ),
     "chromium": Requirement(_chromium, "Chromium (Debian's `chromium`, or set CHROMIUM_PATH)"),
     "axe-core": Requirement(_axe_core, "node_modules/axe-core (run `npm ci`)"),
     "broker": Requirement(

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,14 +16,14 @@ from ..forms import ModulePageForm
 
 
 class Audience(models.TextChoices):
-    EVERYONE = "everyone", "Everyone"
-    SCHOOL_COLLEGE_STAFF = "school_college_staff", "School and college staff"
-    UNIVERSITY_STAFF = "university_staff", "University staff"
+    EVERYONE = "everyone", _("Everyone")
+    SCHOOL_COLLEGE_STAFF = "school_college_staff", _("School and college staff")
+    UNIVERSITY_STAFF = "university_staff", _("University staff")
 
 
 class Programme(models.TextChoices):
-    SUICIDE_PREVENTION = "suicide_prevention", "Suicide prevention"
-    YOUTH_MHFA = "youth_mhfa", "Youth Mental Health First Aid"
+    SUICIDE_PREVENTION = "suicide_prevention", _("Suicide prevention")
+    YOUTH_MHFA = "youth_mhfa", _("Youth Mental Health First Aid")
 
 
 def route_to_child(parent, child_model, request, path_components):
@@ -65,32 +66,32 @@ class CourseIndexPage(Page):
 
 
 class CoursePage(Page):
-    summary = models.TextField(max_length=400, help_text="One or two sentences for the catalogue.")
+    summary = models.TextField(max_length=400, help_text=_("One or two sentences for the catalogue."))
     audience = models.CharField(max_length=32, choices=Audience.choices, default=Audience.EVERYONE)
     programme = models.CharField(
         max_length=32,
         choices=Programme.choices,
-        help_text="Which campaign target completions of this course count toward.",
+        help_text=_("Which campaign target completions of this course count toward."),
     )
     estimated_minutes = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
     learning_outcomes = RichTextField(
-        features=["ul", "bold", "italic"], help_text="What learners will be able to do."
+        features=["ul", "bold", "italic"], help_text=_("What learners will be able to do.")
     )
     content_note = RichTextField(
         features=PARAGRAPH_FEATURES,
-        help_text="Shown before the course starts: what it covers and that help is available.",
+        help_text=_("Shown before the course starts: what it covers and that help is available."),
     )
     pass_mark = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="Percentage of assessment questions a learner must answer correctly (1-100).",
+        help_text=_("Percentage of assessment questions a learner must answer correctly (1-100)."),
     )
     certificate_wording = models.TextField(
         blank=True,
-        help_text="Optional wording for this course's certificate, e.g. what the learner covered.",
+        help_text=_("Optional wording for this course's certificate, e.g. what the learner covered."),
     )
 
     content_panels = [
@@ -98,13 +99,13 @@ class CoursePage(Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("audience"), FieldPanel("programme"), FieldPanel("estimated_minutes")],
-            heading="Who and how long",
+            heading=_("Who and how long"),
         ),
         FieldPanel("learning_outcomes"),
         FieldPanel("content_note"),
         MultiFieldPanel(
             [FieldPanel("pass_mark"), FieldPanel("certificate_wording")],
-            heading="Assessment and certificate",
+            heading=_("Assessment and certificate"),
         ),
     ]
     search_fields = [
@@ -158,15 +159,17 @@ class ModulePage(Page):
     content_note = RichTextField(
         features=PARAGRAPH_FEATURES,
         blank=True,
-        help_text="Optional: shown before this module's content, with a choice to take a break.",
+        help_text=_("Optional: shown before this module's content, with a choice to take a break."),
     )
     is_required = models.BooleanField(
-        default=True, help_text="Learners must complete this module to complete the course."
+        default=True, help_text=_("Learners must complete this module to complete the course.")
     )
     is_assessment = models.BooleanField(
         default=False,
-        help_text="This module is the course assessment: its questions are graded against the "
-        "course pass mark.",
+        help_text=_(
+            "This module is the course assessment: its questions are graded against the course "
+            "pass mark."
+        ),
     )
     body = StreamField(ModuleStreamBlock())
 
@@ -174,7 +177,7 @@ class ModulePage(Page):
         *Page.content_panels,
         FieldPanel("estimated_minutes"),
         FieldPanel("content_note"),
-        MultiFieldPanel([FieldPanel("is_required"), FieldPanel("is_assessment")], heading="Role"),
+        MultiFieldPanel([FieldPanel("is_required"), FieldPanel("is_assessment")], heading=_("Role")),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]

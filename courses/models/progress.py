@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Enrollment(models.Model):
@@ -35,7 +36,7 @@ class ModuleProgress(models.Model):
     completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "module progress"
+        verbose_name_plural = _("module progress")
         constraints = [
             models.UniqueConstraint(
                 fields=["enrollment", "module"], name="courses_moduleprogress_unique"

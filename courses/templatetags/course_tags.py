@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -18,4 +19,4 @@ def minutes(value):
         value = int(value)
     except (TypeError, ValueError):
         return ""
-    return f"{value} minute" if value == 1 else f"{value} minutes"
+    return ngettext("%(count)d minute", "%(count)d minutes", value) % {"count": value}

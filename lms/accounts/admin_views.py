@@ -1,6 +1,7 @@
 """The Wagtail admin's user screens, adapted to a user who has an email and a full name."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
@@ -15,7 +16,7 @@ def _drop_split_name(form):
 
 
 class AdminUserCreationForm(UserCreationForm):
-    full_name = forms.CharField(max_length=150, label="Full name")
+    full_name = forms.CharField(max_length=150, label=_("Full name"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,7 +28,7 @@ class AdminUserCreationForm(UserCreationForm):
 
 
 class AdminUserEditForm(UserEditForm):
-    full_name = forms.CharField(max_length=150, label="Full name")
+    full_name = forms.CharField(max_length=150, label=_("Full name"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 (ONS codes; see data/geo/london_local_authorities.csv, Open Government Licence v3.0)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 OUTSIDE_LONDON = "outside"
 
@@ -42,14 +43,14 @@ LONDON_BOROUGHS = [
 ]
 
 BOROUGH_CHOICES = sorted(LONDON_BOROUGHS, key=lambda item: item[1]) + [
-    (OUTSIDE_LONDON, "Outside London"),
+    (OUTSIDE_LONDON, _("Outside London")),
 ]
 
 
 class Role(models.TextChoices):
-    PUBLIC = "public", "Member of the public"
-    SCHOOL_STAFF = "school_staff", "School or college staff"
-    UNIVERSITY_STAFF = "university_staff", "University staff"
-    STUDENT = "student", "Student aged 16 or over"
-    HEALTH_CARE = "health_care", "Health or care worker"
-    OTHER = "other", "Other"
+    PUBLIC = "public", _("Member of the public")
+    SCHOOL_STAFF = "school_staff", _("School or college staff")
+    UNIVERSITY_STAFF = "university_staff", _("University staff")
+    STUDENT = "student", _("Student aged 16 or over")
+    HEALTH_CARE = "health_care", _("Health or care worker")
+    OTHER = "other", _("Other")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .selectors import user_has_totp, user_uses_admin
 
@@ -26,8 +27,10 @@ class AdminRequiresMFAMiddleware:
         ):
             messages.info(
                 request,
-                "To use the content admin, first set up an authenticator app for two-step "
-                "sign-in.",
+                _(
+                    "To use the content admin, first set up an authenticator app for two-step "
+                    "sign-in."
+                ),
             )
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
         return self.get_response(request)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .choices import BOROUGH_CHOICES, Role
 
@@ -34,29 +35,29 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who uses the platform. They sign in with their email address."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(
-        "full name",
+        _("full name"),
         max_length=150,
-        help_text="Your name as it should appear on your certificates.",
+        help_text=_("Your name as it should appear on your certificates."),
     )
     borough = models.CharField(
-        "borough", max_length=16, choices=BOROUGH_CHOICES, blank=True, default=""
+        _("borough"), max_length=16, choices=BOROUGH_CHOICES, blank=True, default=""
     )
-    role = models.CharField("role", max_length=32, choices=Role.choices, blank=True, default="")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True, default="")
     # One of settings.LANGUAGES (validated by the profile form, not by choices, so that offering a
     # new language needs no migration). Blank: the language the person last browsed in.
     preferred_language = models.CharField(
-        "preferred language",
+        _("preferred language"),
         max_length=16,
         blank=True,
         default="",
-        help_text="The language of your emails, reminders and certificates.",
+        help_text=_("The language of your emails, reminders and certificates."),
     )
     is_staff = models.BooleanField(
-        "programme staff",
+        _("programme staff"),
         default=False,
-        help_text="Can sign in to the CMS admin (two-factor authentication required).",
+        help_text=_("Can sign in to the CMS admin (two-factor authentication required)."),
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -68,8 +69,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["full_name"]
 
     class Meta:
-        verbose_name = "user"
-        verbose_name_plural = "users"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from courses.models.pages import Programme
 
@@ -23,41 +24,44 @@ class Campaign(models.Model):
         max_length=32,
         choices=Programme.choices,
         blank=True,
-        help_text="Completions of courses in this programme count. Leave blank to count both.",
+        help_text=_("Completions of courses in this programme count. Leave blank to count both."),
     )
     courses = models.ManyToManyField(
         "courses.CoursePage",
         blank=True,
         related_name="+",
-        help_text="Optional: only these courses count. Leave empty to count every course in the programme.",
+        help_text=_(
+            "Optional: only these courses count. Leave empty to count every course in the programme."
+        ),
     )
-    starts_on = models.DateField(help_text="Completions from this date count toward the learner target.")
-    ends_on = models.DateField(null=True, blank=True, help_text="Leave blank for an open-ended campaign.")
+    starts_on = models.DateField(help_text=_("Completions from this date count toward the learner target."))
+    ends_on = models.DateField(null=True, blank=True, help_text=_("Leave blank for an open-ended campaign."))
     learner_target = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Unique learners completing, e.g. 100000. Blank for none."
+        null=True, blank=True, help_text=_("Unique learners completing, e.g. 100000. Blank for none.")
     )
     institution_kinds = models.JSONField(
         default=default_kinds,
         blank=True,
-        help_text="Kinds of open institution the institution target covers. None: no institution target.",
+        help_text=_("Kinds of open institution the institution target covers. None: no institution target."),
     )
     staff_needed = models.PositiveSmallIntegerField(
-        "staff needed per institution",
+        _("staff needed per institution"),
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text="An institution is covered when at least this many of its staff hold a current "
-        "certificate.",
+        help_text=_(
+            "An institution is covered when at least this many of its staff hold a current certificate."
+        ),
     )
     certificate_valid_months = models.PositiveSmallIntegerField(
-        "certificates count for (months)",
+        _("certificates count for (months)"),
         default=36,
         validators=[MinValueValidator(1), MaxValueValidator(240)],
-        help_text="Certificates older than this stop counting toward coverage.",
+        help_text=_("Certificates older than this stop counting toward coverage."),
     )
     is_public = models.BooleanField(
-        "show on the public site",
+        _("show on the public site"),
         default=False,
-        help_text="Public pages show this campaign's aggregate figures.",
+        help_text=_("Public pages show this campaign's aggregate figures."),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -92,7 +96,7 @@ class CoverageSnapshot(models.Model):
     institutions_total = models.PositiveIntegerField()
     institutions_covered = models.PositiveIntegerField()
     learners_completed = models.PositiveIntegerField(
-        help_text="Unique learners completing; per borough by the borough learners gave."
+        help_text=_("Unique learners completing; per borough by the borough learners gave.")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

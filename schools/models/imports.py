@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class GiasImport(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Importing"
-        DONE = "done", "Imported"
-        FAILED = "failed", "Not imported"
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Not imported")
 
     file = models.FileField(upload_to="gias-imports/%Y/%m/")
     original_name = models.CharField(max_length=255)
@@ -25,7 +26,7 @@ class GiasImport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "register import"
+        verbose_name = _("register import")
 
     def __str__(self):
         return f"{self.original_name} ({self.get_status_display()})"

@@ -3,17 +3,19 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Membership(models.Model):
     class Role(models.TextChoices):
-        STAFF = "staff", "Staff"
-        LEAD = "lead", "Lead"
+        STAFF = "staff", pgettext_lazy("membership role", "Staff")
+        LEAD = "lead", pgettext_lazy("membership role", "Lead")
 
     class JoinedVia(models.TextChoices):
-        SEARCH = "search", "Found it by searching"
-        INVITATION = "invitation", "Invitation from the institution"
-        ADMIN = "admin", "Added by programme staff"
+        SEARCH = "search", _("Found it by searching")
+        INVITATION = "invitation", _("Invitation from the institution")
+        ADMIN = "admin", _("Added by programme staff")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="school_memberships"
@@ -23,15 +25,17 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.STAFF)
     shares_completion = models.BooleanField(
-        "shares completion",
+        _("shares completion"),
         default=False,
-        help_text="The learner agreed that the institution's leads may see their course progress "
-        "and completion dates, and that their certificates count toward its coverage.",
+        help_text=_(
+            "The learner agreed that the institution's leads may see their course progress "
+            "and completion dates, and that their certificates count toward its coverage."
+        ),
     )
     joined_via = models.CharField(max_length=16, choices=JoinedVia.choices, default=JoinedVia.SEARCH)
     joined_at = models.DateTimeField(default=timezone.now)
     lead_requested_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the learner asked to become a lead (cleared on decision)."
+        null=True, blank=True, help_text=_("When the learner asked to become a lead (cleared on decision).")
     )
 
     class Meta:

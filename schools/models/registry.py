@@ -5,6 +5,7 @@ import secrets
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 INVITATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
 INVITATION_CODE_LENGTH = 10
@@ -17,10 +18,10 @@ def new_invitation_code() -> str:
 class Borough(models.Model):
     """One of the 33 London local authorities (loaded by a data migration; OGL v3)."""
 
-    ons_code = models.CharField("ONS code", max_length=9, unique=True)
-    dfe_code = models.PositiveSmallIntegerField("DfE local-authority code", unique=True)
+    ons_code = models.CharField(_("ONS code"), max_length=9, unique=True)
+    dfe_code = models.PositiveSmallIntegerField(_("DfE local-authority code"), unique=True)
     name = models.CharField(max_length=64, unique=True)
-    is_inner = models.BooleanField("inner London", default=False)
+    is_inner = models.BooleanField(_("inner London"), default=False)
 
     class Meta:
         ordering = ["name"]
@@ -30,18 +31,18 @@ class Borough(models.Model):
 
 
 class InstitutionKind(models.TextChoices):
-    SCHOOL = "school", "School"
-    FE_COLLEGE = "fe_college", "Further-education college"
-    SIXTH_FORM_COLLEGE = "sixth_form_college", "Sixth-form college"
-    UNIVERSITY = "university", "University"
-    ALTERNATIVE_PROVISION = "alternative_provision", "Alternative provision"
-    OTHER_YOUTH_SETTING = "other_youth_setting", "Other youth setting"
+    SCHOOL = "school", _("School")
+    FE_COLLEGE = "fe_college", _("Further-education college")
+    SIXTH_FORM_COLLEGE = "sixth_form_college", _("Sixth-form college")
+    UNIVERSITY = "university", _("University")
+    ALTERNATIVE_PROVISION = "alternative_provision", _("Alternative provision")
+    OTHER_YOUTH_SETTING = "other_youth_setting", _("Other youth setting")
 
 
 class InstitutionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-    PROPOSED = "proposed", "Proposed to open"
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    PROPOSED = "proposed", _("Proposed to open")
 
 
 class InstitutionQuerySet(models.QuerySet):
@@ -54,21 +55,21 @@ class Institution(models.Model):
     but never count toward a target."""
 
     class Source(models.TextChoices):
-        GIAS = "gias", "DfE register (GIAS)"
-        MANUAL = "manual", "Added by programme staff"
+        GIAS = "gias", _("DfE register (GIAS)")
+        MANUAL = "manual", _("Added by programme staff")
 
     kind = models.CharField(max_length=32, choices=InstitutionKind.choices, db_index=True)
     name = models.CharField(max_length=255)
     urn = models.PositiveIntegerField(
-        "URN", null=True, blank=True, help_text="DfE unique reference number, if it has one."
+        _("URN"), null=True, blank=True, help_text=_("DfE unique reference number, if it has one.")
     )
     ukprn = models.PositiveIntegerField(
-        "UKPRN", null=True, blank=True, help_text="UK provider reference number, if it has one."
+        _("UKPRN"), null=True, blank=True, help_text=_("UK provider reference number, if it has one.")
     )
     establishment_type = models.CharField(
-        "type", max_length=100, blank=True, help_text="As the DfE register names it."
+        _("type"), max_length=100, blank=True, help_text=_("As the DfE register names it.")
     )
-    phase = models.CharField("phase of education", max_length=64, blank=True)
+    phase = models.CharField(_("phase of education"), max_length=64, blank=True)
     borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="institutions")
     postcode = models.CharField(max_length=10, blank=True)
     status = models.CharField(
@@ -76,7 +77,7 @@ class Institution(models.Model):
     )
     opened_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
-    pupil_count = models.PositiveIntegerField("pupils", null=True, blank=True)
+    pupil_count = models.PositiveIntegerField(_("pupils"), null=True, blank=True)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.MANUAL)
     invitation_code = models.CharField(
         max_length=16, unique=True, default=new_invitation_code, editable=False

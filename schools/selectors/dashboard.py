@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count
+from django.utils.translation import ngettext, pgettext
 
 from courses.models import Enrollment, ModulePage
 from courses.models.pages import Programme
@@ -29,12 +30,14 @@ class ProgrammeProgress:
     @property
     def status_label(self) -> str:
         if self.completed_at:
-            return "Completed"
+            return pgettext("course state", "Completed")
         if self.course_title:
-            return (
-                f"In progress ({min(self.modules_done, self.modules_total)} of {self.modules_total} modules)"
-            )
-        return "Not started"
+            return ngettext(
+                "In progress (%(done)d of %(total)d module)",
+                "In progress (%(done)d of %(total)d modules)",
+                self.modules_total,
+            ) % {"done": min(self.modules_done, self.modules_total), "total": self.modules_total}
+        return pgettext("course state", "Not started")
 
 
 @dataclass
@@ -45,6 +48,7 @@ class StaffRow:
     role: str
     joined_at: datetime
     programmes: dict = field(default_factory=dict)  # Programme value -> ProgrammeProgress
+    is_lead: bool = False
 
     def progress_list(self):
         return [(Programme(value).label, self.programmes[value]) for value in Programme.values]
@@ -71,6 +75,7 @@ def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
             name=m.user.full_name,
             email=m.user.email,
             role=m.get_role_display(),
+            is_lead=m.role == Membership.Role.LEAD,
             joined_at=m.joined_at,
             programmes={value: ProgrammeProgress() for value in Programme.values},
         )

@@ -10,7 +10,9 @@ on seeing the chart. Small counts are shown as "fewer than 5" there, as everywhe
 
 from django import template
 from django.core.cache import cache
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from cms.charts import borough_map_svg, legend, line_chart_svg
 
@@ -31,9 +33,11 @@ def campaign_map(heading_level=2):
     data = public_borough_rows(campaign)
     svg = borough_map_svg(
         {row["ons_code"]: row["percent"] for row in data["rows"]},
-        title="Share of schools, colleges and universities with trained staff, by borough",
-        description="A map of London's 33 boroughs shaded from light (few covered) to dark "
-        "(most covered). The same figures are in the table that follows.",
+        title=gettext("Share of schools, colleges and universities with trained staff, by borough"),
+        description=gettext(
+            "A map of London's 33 boroughs shaded from light (few covered) to dark "
+            "(most covered). The same figures are in the table that follows."
+        ),
     )
     return {
         "campaign": campaign,
@@ -59,19 +63,23 @@ def campaign_trend(heading_level=2):
         )[::-1]
         points = [
             {
-                "label": s["taken_on"].strftime("%-d %b %Y"),
+                "taken_on": s["taken_on"],
                 "learners": s["learners_completed"],
                 "institutions": s["institutions_covered"],
             }
             for s in snapshots
         ]
         cache.set(key, points, CACHE_SECONDS)
+    # Dates are formatted after the cache, so each language gets its own month names.
+    points = [{**p, "label": date_format(p["taken_on"], "j M Y")} for p in points]
     svg = (
         line_chart_svg(
             [(p["label"], p["learners"]) for p in points],
-            title="Londoners who have completed the training, over time",
-            description="A line rising from left to right as more people complete the training. "
-            "The same figures are in the table that follows.",
+            title=gettext("Londoners who have completed the training, over time"),
+            description=gettext(
+                "A line rising from left to right as more people complete the training. "
+                "The same figures are in the table that follows."
+            ),
         )
         if len(points) > 1
         else ""

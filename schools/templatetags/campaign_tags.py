@@ -10,6 +10,8 @@
 from django import template
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from ..selectors import campaign_for_public, campaign_summary, coverage_by_borough
 
@@ -27,7 +29,9 @@ def public_count(value) -> str:
         number = int(value)
     except (TypeError, ValueError):
         return ""
-    return "fewer than 5" if number < SMALL_COUNT else f"{number:,}"
+    if number < SMALL_COUNT:
+        return gettext("fewer than 5")
+    return number_format(number, force_grouping=True)
 
 
 register.filter("fewer_than_5", public_count)

@@ -1,0 +1,56 @@
+"""A real `redis-server` that a test starts, stops and restarts on its own port (6390-6399), so a
+Redis outage can be reproduced without touching the Redis other tests and processes share."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import redis
+
+PORTS = range(6390, 6400)
+REDIS_SERVER = shutil.which("redis-server")  # CI installs it (.ci/run); tests/requirements.py
+
+
+def _free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1} for a test Redis")
+
+
+class RedisServer:
+    def __init__(self, workdir):
+        self.port = _free_port()
+        self.workdir = workdir
+        self.process = None
+
+    def url(self, db: int) -> str:
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", str(self.workdir),
+            ],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+        for _ in range(100):
+            try:
+                if client.ping():
+                    return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
