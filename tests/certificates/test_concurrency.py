@@ -51,19 +51,20 @@ def test_two_workers_at_once_leave_exactly_one_certificate(monkeypatch):
 
 
 def test_two_workers_at_once_send_the_learner_one_email(monkeypatch):
-    """Guarded by the row lock and the "not emailed yet" condition in `certificate_send_email`: the
-    second worker waits for the first to record the email, then finds nothing to send."""
+    """Guarded twice: the row lock and the "not emailed yet" condition in `certificate_send_email`
+    (the second worker waits for the first to record the email, then finds nothing to send), and
+    behind them the email send log, which lets one send through per certificate."""
     enrollment = EnrollmentFactory()
     certificate = services.certificate_get_or_create(enrollment=enrollment)
     services.certificate_ensure_pdf(certificate=certificate)
     rendezvous = Rendezvous()
-    send = services.send_mail
+    send = services.email_send
 
     def meet_then_send(**kwargs):
         rendezvous.meet()
         return send(**kwargs)
 
-    monkeypatch.setattr(services, "send_mail", meet_then_send)
+    monkeypatch.setattr(services, "email_send", meet_then_send)
 
     def issue():
         return services.certificate_issue(enrollment_id=enrollment.id).pk
