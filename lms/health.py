@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -106,7 +107,7 @@ def healthz(request):
     privileged = _privileged(request)
     if request.GET.get("worker") == "1" and not privileged:
         return JsonResponse(
-            {"status": "forbidden", "detail": "The worker check needs staff access or the health token."},
+            {"status": "forbidden", "detail": _("The worker check needs staff access or the health token.")},
             status=403,
         )
     checks = {

@@ -9,3 +9,6 @@ class SchoolsConfig(AppConfig):
     def ready(self):
         # Register the Celery tasks in every process, so they can be queued by name from web requests.
         from . import tasks  # noqa: F401
+        from .emails import register_kinds
+
+        register_kinds()

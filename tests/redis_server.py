@@ -15,6 +15,9 @@ REDIS_SERVER = shutil.which("redis-server")  # CI installs it (.ci/run); tests/r
 def _free_port() -> int:
     for port in PORTS:
         with socket.socket() as probe:
+            # A port this test's earlier Redis used may still hold closed connections (TIME_WAIT);
+            # redis-server binds with SO_REUSEADDR, so the probe does too. A live listener still fails.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:

@@ -3,25 +3,27 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class EmailOptOut(models.Model):
-    """A learner has turned off one kind of non-essential email (absent: they receive it)."""
+class EmailChoice(models.Model):
+    """A person's choice about one kind of non-essential email; absent, the kind's default holds
+    (reminders are on until turned off; the leads' digest is off until turned on)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_opt_outs"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_choices"
     )
     kind = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    receive = models.BooleanField()
     # "preferences" (the account page) or "unsubscribe" (a link or one-click header in an email)
     source = models.CharField(max_length=16, default="preferences")
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("email opt-out")
+        verbose_name = _("email choice")
         constraints = [
-            models.UniqueConstraint(fields=["user", "kind"], name="notifications_optout_unique"),
+            models.UniqueConstraint(fields=["user", "kind"], name="notifications_choice_unique"),
         ]
 
     def __str__(self):
-        return f"{self.kind} off for user {self.user_id}"
+        return f"{self.kind} {'on' if self.receive else 'off'} for user {self.user_id}"
 
 
 class EmailSend(models.Model):

@@ -27,6 +27,7 @@ class EmailKind:
     template: str  # templates <template>_subject.txt, <template>.txt and <template>.html
     reason: str  # "why you got this" line in the footer (a lazy translation)
     essential: bool = False  # account and certificate emails: always sent, no unsubscribe
+    default: bool = True  # for non-essential kinds: sent unless turned off (False: opt-in)
     # For periodic kinds: (now, limit) -> Due items, found from the database.
     find_due: Callable[..., Iterable[Due]] | None = None
     # For `manage.py render_emails`: () -> (user, context) with sample data, saved nowhere.

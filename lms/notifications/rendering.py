@@ -32,21 +32,41 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+def layout_context(*, user, essential: bool, reason) -> dict:
+    """What the shared layout needs: the platform's name and address, the crisis line (in the
+    layout itself), why this email was sent and, for non-essential email, how to stop it."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        "user": user,
+        "reason": reason,
+        "essential": essential,
+        "preferences_url": absolute(reverse("notifications:preferences")),
+        "language_code": translation.get_language(),
+        "language_bidi": translation.get_language_bidi(),
+    }
+
+
+def email_wrap(*, subject: str, body_text: str, user, reason) -> RenderedEmail:
+    """An essential email whose body is plain text (the account emails django-allauth sends), in
+    the shared layout: the text part as written, the HTML part with its paragraphs and links."""
+    context = {**layout_context(user=user, essential=True, reason=reason), "body": body_text.strip()}
+    return RenderedEmail(
+        subject=" ".join(subject.split()),
+        text=render_to_string("notifications/email/wrapped.txt", context).strip() + "\n",
+        html=render_to_string("notifications/email/wrapped.html", context),
+        headers={},
+    )
+
+
 def email_render(*, kind: str, user, context: dict | None = None) -> RenderedEmail:
     """Subject, text and HTML of one email of a registered kind, for one person."""
     email_kind = registry.get(kind)
     headers = {}
     with translation.override(language_for(user)):
         full = {
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            "user": user,
+            **layout_context(user=user, essential=email_kind.essential, reason=email_kind.reason),
             "kind": email_kind,
-            "reason": email_kind.reason,
-            "essential": email_kind.essential,
-            "preferences_url": absolute(reverse("notifications:preferences")),
-            "language_code": translation.get_language(),
-            "language_bidi": translation.get_language_bidi(),
             **(context or {}),
         }
         if not email_kind.essential:

@@ -9,9 +9,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import registry
-from .models import EmailOptOut, EmailSend
+from .models import EmailChoice, EmailSend
 from .rendering import email_render
-from .selectors import email_opted_out
+from .selectors import email_receives
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def _claim(*, kind: str, key: str, user) -> bool:
 
 
 def _may_receive(*, user, kind: str) -> bool:
-    if not user.is_active or email_opted_out(user=user, kind=kind):
+    if not user.is_active or not email_receives(user=user, kind=kind):
         return False
     from allauth.account.models import EmailAddress
 
@@ -82,17 +82,19 @@ def _may_receive(*, user, kind: str) -> bool:
 
 
 def email_preferences_update(*, user, receive: set[str], source: str = "preferences") -> None:
-    """Keep exactly the optional kinds in `receive` on; turn the other optional kinds off."""
-    optional = {kind.key for kind in registry.optional_kinds()}
-    off = optional - set(receive)
+    """Record the person's choice for every optional kind: on for those in `receive`, off for the
+    rest."""
     with transaction.atomic():
-        EmailOptOut.objects.filter(user=user).exclude(kind__in=off).delete()
-        for kind in off:
-            EmailOptOut.objects.get_or_create(user=user, kind=kind, defaults={"source": source})
+        for kind in registry.optional_kinds():
+            EmailChoice.objects.update_or_create(
+                user=user, kind=kind.key, defaults={"receive": kind.key in receive, "source": source}
+            )
 
 
 def email_unsubscribe(*, user, kind: str) -> None:
     """Turn one optional kind off (from a link or a one-click unsubscribe); essential kinds stay."""
     if registry.get(kind).essential:
         return
-    EmailOptOut.objects.get_or_create(user=user, kind=kind, defaults={"source": "unsubscribe"})
+    EmailChoice.objects.update_or_create(
+        user=user, kind=kind, defaults={"receive": False, "source": "unsubscribe"}
+    )

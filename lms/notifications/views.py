@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import registry
 from .forms import EmailPreferencesForm
-from .selectors import email_opted_out, email_preferences
+from .selectors import email_preferences, email_receives
 from .services import email_preferences_update, email_unsubscribe
 from .tokens import unsubscribe_token_read
 
@@ -54,7 +54,7 @@ def unsubscribe(request, token):
     if request.method == "POST":
         email_unsubscribe(user=user, kind=kind.key)
         return render(request, "notifications/unsubscribed.html", {"kind": kind})
-    already = email_opted_out(user=user, kind=kind.key)
+    already = not email_receives(user=user, kind=kind.key)
     return render(
         request, "notifications/unsubscribe.html", {"kind": kind, "already": already}
     )

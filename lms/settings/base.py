@@ -1,8 +1,10 @@
 """Settings shared by every environment. Values come from the environment (see .env.example)."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from lms.languages import DEFAULT_LANGUAGES, languages_from_codes
 
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.security.ContentSecurityPolicyMiddleware",
+    "lms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -150,9 +155,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "lms.accounts.login_form.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "lms.accounts.login_form.LoginForm",
+    "signup": "lms.accounts.signup_form.SignupForm",
+}
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, email address or two-step sign-in changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_SESSION_REMEMBER = None
 # Rate limits: failed logins are limited per account (the key) tightly and per network address
@@ -207,7 +217,58 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Off: Wagtail's responsive wrapper sets an inline style, which the Content-Security-Policy refuses;
+# site.css gives embedded players their 16:9 shape instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# No Gravatar: editors' email hashes are not sent to a third party, and the admin loads no images
+# from other sites.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp, lms/security.py). Strict on the public site: only our own
+# scripts and styles (no inline script or style), images from us (and the media host if separate),
+# video players only from the providers trainers embed.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_media = urlsplit(MEDIA_URL)
+_MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The Wagtail admin's editor sets inline styles from its scripts (panels, Draftail, choosers) and
+# previews uploaded images as blob: URLs; it still runs no inline script.
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# Browser features the platform never uses are turned off for it and for anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 # Celery. With no broker configured, tasks run eagerly in-process (local use and `make test`).
 CELERY_BROKER_URL = env_broker("CELERY_BROKER_URL", "REDIS_URL")
@@ -270,6 +331,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-dispatch": {
         "task": "lms.notifications.dispatch_due",
         "schedule": crontab(minute=5),
+    },
+    # Schools: a register upload whose task died is marked failed; one never queued is queued again.
+    "schools-gias-import-sweep": {
+        "task": "schools.tasks.sweep_gias_imports",
+        "schedule": timedelta(minutes=5),
     },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {

@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from lms.notifications.models import EmailOptOut
+from lms.notifications.models import EmailChoice
 from lms.notifications.services import email_send
 from lms.notifications.tokens import unsubscribe_token
 from tests.factories import UserFactory
@@ -30,7 +30,7 @@ def test_one_click_unsubscribe_from_the_header_works_without_signing_in(reminder
 
     assert response.status_code == 200
     assert "You will no longer get" in response.content.decode()
-    assert EmailOptOut.objects.filter(user=user, kind=REMINDER, source="unsubscribe").exists()
+    assert EmailChoice.objects.filter(user=user, kind=REMINDER, receive=False, source="unsubscribe").exists()
     assert not email_send(kind=REMINDER, user=user, key="k2", context={})
     assert len(mail.outbox) == 1
 
@@ -43,7 +43,7 @@ def test_opening_the_link_asks_first_and_changes_nothing(reminder_kind):
 
     assert response.status_code == 200
     assert "Stop these emails" in response.content.decode()
-    assert not EmailOptOut.objects.exists()
+    assert not EmailChoice.objects.filter(receive=False).exists()
 
 
 @pytest.mark.parametrize("alter", ["signature", "user", "kind", "garbage"])
@@ -64,7 +64,7 @@ def test_a_forged_or_altered_link_does_nothing(reminder_kind, alter):
     for response in (Client().get(path), Client().post(path, data={"List-Unsubscribe": "One-Click"})):
         assert response.status_code == 400
         assert "This link does not work" in response.content.decode()
-    assert not EmailOptOut.objects.exists()
+    assert not EmailChoice.objects.filter(receive=False).exists()
 
 
 def test_the_preferences_page_needs_signing_in(client, reminder_kind):
@@ -83,11 +83,11 @@ def test_a_learner_turns_reminders_off_and_on_again(client, reminder_kind):
 
     response = client.post(url, {})  # nothing ticked
     assert response.status_code == 302
-    assert EmailOptOut.objects.filter(user=user, kind=REMINDER, source="preferences").exists()
+    assert EmailChoice.objects.filter(user=user, kind=REMINDER, receive=False, source="preferences").exists()
     assert "checked" not in client.get(url).content.decode().split('value="tests.reminder"')[1][:40]
 
     client.post(url, {"receive": [REMINDER]})
-    assert not EmailOptOut.objects.filter(user=user).exists()
+    assert EmailChoice.objects.get(user=user, kind=REMINDER).receive
 
 
 def test_a_choice_that_is_not_offered_is_refused(client, reminder_kind):
@@ -96,4 +96,4 @@ def test_a_choice_that_is_not_offered_is_refused(client, reminder_kind):
     response = client.post(reverse("notifications:preferences"), {"receive": ["certificates.issued"]})
     assert response.status_code == 200
     assert "is not one of the available choices" in response.content.decode()
-    assert not EmailOptOut.objects.exists()
+    assert not EmailChoice.objects.filter(receive=False).exists()

@@ -1,0 +1,75 @@
+"""The leads' weekly digest: a school lead who opts in gets, once a week, the completions of the
+staff who share their training with the institution (only those), with a link to the dashboard.
+
+Found from the database by the platform's hourly email dispatcher on Mondays to Wednesdays, London
+time (a Monday missed while the service was down is caught up), each week at most once per lead
+and institution. Weeks with no completion send nothing."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
+from django.urls import reverse
+
+from certificates.models import Certificate
+from lms.notifications.models import EmailChoice, EmailSend
+from lms.notifications.registry import Due
+
+from .models import Membership
+
+DIGEST = "schools.digest"
+CATCH_UP_DAYS = 3  # Monday, Tuesday, Wednesday
+
+
+def week_label(now: datetime) -> str:
+    year, week, _weekday = now.astimezone(ZoneInfo(settings.TIME_ZONE)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def digest_due(*, now: datetime, limit: int) -> list[Due]:
+    """Three queries: the leads who opted in and have no digest this week, the completions of the
+    sharing staff of their institutions in the past 7 days, nothing per lead."""
+    local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
+    if local.isoweekday() > CATCH_UP_DAYS:
+        return []
+    week = week_label(now)
+    key = Concat(Value("lead:"), Cast("pk", CharField()), Value(f":{week}"), output_field=CharField())
+    leads = list(
+        Membership.objects.filter(role=Membership.Role.LEAD, user__is_active=True)
+        .alias(digest_key=key)
+        .filter(Exists(EmailChoice.objects.filter(user=OuterRef("user"), kind=DIGEST, receive=True)))
+        .exclude(Exists(EmailSend.objects.filter(kind=DIGEST, key=OuterRef("digest_key"))))
+        .select_related("user", "institution")
+        .order_by("pk")[:limit]
+    )
+    if not leads:
+        return []
+    since = now - timedelta(days=7)
+    by_institution = defaultdict(list)
+    completions = (
+        Certificate.objects.filter(
+            revoked_at__isnull=True,
+            completed_at__gte=since,
+            completed_at__lt=now,
+            user__school_memberships__institution__in={lead.institution_id for lead in leads},
+            user__school_memberships__shares_completion=True,
+        )
+        .values_list("user__school_memberships__institution", "learner_name", "course_title")
+        .order_by("learner_name", "course_title")
+    )
+    for institution_id, name, title in completions:
+        by_institution[institution_id].append({"name": name, "course_title": title})
+    due = []
+    for lead in leads:
+        rows = [row for row in by_institution.get(lead.institution_id, [])]
+        if not rows:
+            continue
+        due.append(Due(user=lead.user, key=f"lead:{lead.pk}:{week}", context={
+            "institution_name": lead.institution.name,
+            "completions": rows,
+            "dashboard_url": settings.SITE_URL + reverse("schools:dashboard", args=[lead.institution_id]),
+        }))
+    return due
