@@ -98,15 +98,17 @@ def test_the_worker_check_is_refused_without_staff_access_or_the_token(client, s
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db
+# Committing: the worker closes the process's database connections when it starts, as in production.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_round_trip_through_the_broker_to_a_real_worker_for_staff_and_token_holders(
     client, token
 ):
+    staff = UserFactory(is_staff=True)
     with use_broker(settings.CELERY_BROKER_URL or "memory://"), start_worker(
         app, perform_ping_check=False, pool="solo", concurrency=1, loglevel="WARNING"
     ):
         response = client.get("/healthz?worker=1", HTTP_AUTHORIZATION=f"Bearer {TOKEN}")
-        client.force_login(UserFactory(is_staff=True))
+        client.force_login(staff)
         as_staff = client.get("/healthz?worker=1")
     assert response.status_code == 200
     assert response.json()["checks"]["worker"]["ok"] is True
