@@ -22,7 +22,35 @@ def _sample():
     }
 
 
+def _refresher_sample():
+    from datetime import date
+    from types import SimpleNamespace
+
+    user = SimpleNamespace(pk=0, email="alex@example.org", full_name="Alex Example", preferred_language="")
+    return user, {
+        "stage": "1m", "course_title": "Youth Mental Health First Aid (sample)",
+        "valid_until": date(2029, 3, 1),
+        "course_url": "https://training.example.org/courses/youth-mhfa/",
+        "certificate_url": "https://training.example.org/certificates/ABCD-EFGH-JKMN-PQRS/",
+    }
+
+
 def register_kinds():
+    from .refreshers import REFRESHER, refresher_due
+
+    register(
+        EmailKind(
+            key=REFRESHER,
+            label=_("Reminders when your training needs refreshing"),
+            template="certificates/email/refresher",
+            reason=_(
+                "You are getting this email because you hold a certificate from this site that "
+                "counts for a limited time."
+            ),
+            find_due=refresher_due,
+            sample=_refresher_sample,
+        )
+    )
     register(
         EmailKind(
             key=CERTIFICATE_ISSUED,

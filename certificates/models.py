@@ -12,36 +12,65 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.models import TranslatableMixin
+
+from cms.wording import complete_sentences, sentence_part
 
 from .codes import format_code
 from .storage import certificate_storage
+from .wording import DEFAULT_ACCENT_COLOUR
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, e.g. #1d4f91.")
 
 
-class CertificateTemplate(ClusterableModel):
+class CertificateTemplate(TranslatableMixin, ClusterableModel):
     """Wording and look of a certificate, edited by programme staff in Wagtail.
 
     Editing a template changes certificates issued (or reissued) afterwards only: each
     certificate keeps a snapshot of the wording it was printed with.
+
+    Translatable: a translation of a template (same `translation_key`, another locale) holds its
+    wording in that language, and certificates of learners who read that language print it.
+    Courses choose the template in the default locale (`course_links` are not copied into
+    translations); the translation is looked up from it.
     """
 
-    name = models.CharField(max_length=100, unique=True, help_text=_("For staff: which template this is."))
+    exclude_fields_in_copy = ["course_links"]
+
+    name = models.CharField(max_length=100, help_text=_("For staff: which template this is."))
     is_default = models.BooleanField(
         default=False, help_text=_("Used for every course that has no template of its own (only one).")
     )
-    heading = models.CharField(max_length=120, default="Certificate of completion")
-    intro = models.CharField(_("text before the name"), max_length=200, default="This is to certify that")
+    # Blank wording prints the standard wording, translated into the certificate's language.
+    # Each certificate reads "<intro> NAME <completion text> COURSE TITLE", then the closing text
+    # and the course's own wording, each as a paragraph of its own.
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("Leave blank for the standard heading, “Certificate of completion”, in every language."),
+    )
+    intro = models.CharField(
+        _("text before the name"),
+        max_length=200,
+        blank=True,
+        validators=[sentence_part],
+        help_text=_("Leave blank for the standard “This is to certify that”. No full stop: a name follows."),
+    )
     completion_text = models.CharField(
-        _("text between the name and the course title"), max_length=200, default="has completed"
+        _("text between the name and the course title"),
+        max_length=200,
+        blank=True,
+        validators=[sentence_part],
+        help_text=_("Leave blank for the standard “has completed”. No full stop: the course title follows."),
     )
     body = models.TextField(
         _("closing text"),
         max_length=600,
         blank=True,
+        validators=[complete_sentences],
         help_text=_(
-            "Optional sentence under the course title. The course's own certificate wording, "
-            "if it has any, is printed after this."
+            "Optional: one or more whole sentences, printed as a paragraph of their own under the "
+            "course title (the course’s own certificate wording follows, as another paragraph)."
         ),
     )
     signatory_name = models.CharField(max_length=120, blank=True)
@@ -57,14 +86,17 @@ class CertificateTemplate(ClusterableModel):
         related_name="+",
         help_text=_("Optional; the platform's own logo is used when empty."),
     )
-    accent_colour = models.CharField(max_length=7, default="#1d4f91", validators=[hex_colour])
+    accent_colour = models.CharField(
+        max_length=7, default=DEFAULT_ACCENT_COLOUR, validators=[hex_colour]
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-is_default", "name"]
         constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="certificates_template_name_per_locale"),
             models.UniqueConstraint(
-                fields=["is_default"],
+                fields=["locale"],
                 condition=Q(is_default=True),
                 name="certificates_one_default_template",
             ),
@@ -138,6 +170,18 @@ class Certificate(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    language = models.CharField(
+        _("language printed in"),
+        max_length=16,
+        default="en-gb",
+        help_text=_("The learner’s preferred language when the certificate was issued or reissued."),
+    )
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day campaigns count this certificate; empty when they always do."),
+    )
 
     class Meta:
         ordering = ["-issued_at"]
@@ -167,6 +211,10 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def is_expired(self, *, on=None) -> bool:
+        """Past its "valid until" date (still genuine: it no longer counts as current)."""
+        return self.valid_until is not None and (on or timezone.localdate()) > self.valid_until
 
     def get_verify_url(self):
         return reverse("certificates:verify_code", kwargs={"code": self.display_code})

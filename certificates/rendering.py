@@ -3,7 +3,8 @@
 Everything that does not depend on the certificate is prepared once per process and reused:
 WeasyPrint's font configuration, the parsed stylesheet, the compiled template, the platform logo
 and an image cache. Fonts come from the system's fontconfig (Debian fonts-noto-core and
-fonts-noto-cjk), so names in every script Londoners write print without missing-glyph boxes.
+fonts-noto-cjk, fonts-noto-color-emoji), so names in every script Londoners write print without
+missing-glyph boxes; what no font can draw is left out (`scripts.printable`), never drawn as a box.
 
 Safety: every value goes through Django's autoescaping template, and WeasyPrint fetches through
 `SafeURLFetcher`, which serves `data:` URLs and files inside the platform's own static and media
@@ -29,10 +30,20 @@ import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import get_template
+from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from lms.languages import KNOWN_LANGUAGES
+
+from . import pdf_structure, scripts
+from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +72,19 @@ class CertificateData:
     code: str  # as printed, e.g. 7KQ2-M9XD-3HWP-R4TB
     verify_url: str  # the QR code's target: this certificate's verify page
     verify_page: str = ""  # printed under the code: the verify form's address
-    heading: str = "Certificate of completion"
-    intro: str = "This is to certify that"
-    completion_text: str = "has completed"
+    language: str = "en-gb"  # the certificate's language: fixed wording, dates, direction
+    wording_language: str = "en-gb"  # the language the template's wording below is written in
+    course_wording_language: str = "en-gb"  # the language `course_wording` is written in
+    valid_until: date | None = None  # printed when the course's certificates count for a time
+    # The trainer's wording; empty fields print the standard wording, translated.
+    heading: str = ""
+    intro: str = ""
+    completion_text: str = ""
     body: str = ""
     course_wording: str = ""
     signatory_name: str = ""
     signatory_role: str = ""
-    accent_colour: str = "#1d4f91"
+    accent_colour: str = DEFAULT_ACCENT_COLOUR
     logo_path: str = ""  # a file under MEDIA_ROOT (a Wagtail image), or "" for the platform logo
     signature_path: str = ""
     revoked_on: date | None = None  # printed across the top: a revoked certificate says so
@@ -141,6 +157,7 @@ def warm_up() -> None:
     _stylesheet()
     _template()
     _platform_logo_uri()
+    scripts.printable("")
 
 
 def qr_svg_data_uri(url: str) -> str:
@@ -167,33 +184,91 @@ def file_url(path: str) -> str:
     return Path(path).resolve().as_uri() if path else ""
 
 
+# Dates print in the certificate language's own long form; Django's locale formats give it,
+# except where they use an abbreviation or the American order.
+_DATE_FORMATS = {"en-gb": "j F Y", "ur": "j F Y"}
+
+
+def format_certificate_date(day: date, language: str) -> str:
+    """`day` written out as the certificate's language writes dates (call inside its override)."""
+    return format_date(day, _DATE_FORMATS.get(language) or get_format("DATE_FORMAT", lang=language))
+
+
+def language_tag(language: str) -> str:
+    """Django's language code as a BCP 47 tag, as HTML and PDF expect it: "en-gb" -> "en-GB"."""
+    return translation.to_locale(language).replace("_", "-")
+
+
+def language_direction(language: str) -> str:
+    return KNOWN_LANGUAGES.get(language, ("", "ltr"))[1]
+
+
+FIT_LEVELS = 4  # fit-0 (the normal look) to fit-3 (the most compact); see the stylesheet
+
+
 def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEOUT_SECONDS) -> bytes:
-    """Render one A4 landscape page, tagged PDF/UA-1 with fonts embedded, and return its bytes."""
-    context = {
+    """Render one A4 landscape page, tagged PDF/UA-1 with fonts embedded, and return its bytes.
+    Fixed wording and dates are in `data.language`; the page is mirrored for right-to-left ones.
+
+    Much text (a long name, title and wording together) is laid out again more compactly, up to
+    three times, until it clears the footer; names never shrink below the course title's size."""
+    context = _context(data)
+    with _render_lock, _time_limit(timeout):
+        for level in range(FIT_LEVELS):
+            with translation.override(data.language):
+                html = _template().render({**context, "fit": level})
+            document = _layout(html)
+            if not _overlaps_footer(document):
+                break
+        else:
+            logger.error("Certificate %s: text reaches the footer even at the most compact layout", data.code)
+        return _write(document)
+
+
+def _context(data: CertificateData) -> dict:
+    name = scripts.printable(data.learner_name)
+    with translation.override(data.language):
+        return _context_in_language(data, name)
+
+
+def _context_in_language(data: CertificateData, name: str) -> dict:
+    return {
         "c": data,
-        "completed_on": data.completed_on.strftime("%-d %B %Y"),
-        "revoked_on": data.revoked_on.strftime("%-d %B %Y") if data.revoked_on else "",
+        "lang": language_tag(data.language),
+        "wording_lang": language_tag(data.wording_language),
+        "course_wording_lang": language_tag(data.course_wording_language),
+        "dir": language_direction(data.language),
+        "name_runs": scripts.emoji_runs(name),
+        "heading": data.heading or gettext("Certificate of completion"),
+        "intro": data.intro or gettext("This is to certify that"),
+        "completion_text": data.completion_text or gettext("has completed"),
+        "completed_on": format_certificate_date(data.completed_on, data.language),
+        "valid_until": format_certificate_date(data.valid_until, data.language) if data.valid_until else "",
+        "name_lang": language_tag(
+            scripts.name_language(data.learner_name, certificate_language=data.language)
+        ),
+        "revoked_on": format_certificate_date(data.revoked_on, data.language) if data.revoked_on else "",
         "name_dir": text_direction(data.learner_name),
         "title_dir": text_direction(data.course_title),
-        "name_size": _size_class(data.learner_name, (28, 45, 70, 110)),
+        "body_dir": text_direction(data.body),
+        "course_wording_dir": text_direction(data.course_wording),
+        "name_size": _size_class(name, (24, 40, 60, 90)),
         "title_size": _size_class(data.course_title, (60, 110, 180)),
+        "verify_page": format_html('<span dir="ltr">{}</span>', data.verify_page),
         "qr_uri": qr_svg_data_uri(data.verify_url),
         "logo_uri": file_url(data.logo_path) or _platform_logo_uri(),
         "signature_uri": file_url(data.signature_path),
         "accent_css": mark_safe(f"--accent: {_safe_colour(data.accent_colour)};"),  # noqa: S308
     }
-    html = _template().render(context)
-    with _render_lock, _time_limit(timeout):
-        return _html_to_pdf(html)
 
 
 def _safe_colour(value: str) -> str:
     ok = len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
-    return value if ok else "#1d4f91"
+    return value if ok else DEFAULT_ACCENT_COLOUR
 
 
-def _html_to_pdf(html: str) -> bytes:
-    """HTML string -> PDF bytes with the shared fonts, stylesheet and safe fetcher."""
+def _layout(html: str):
+    """HTML string -> laid out WeasyPrint document, with the shared fonts, stylesheet and fetcher."""
     base_url = Path(finders.find(STYLESHEET)).parent.as_uri() + "/"
     document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render(
         font_config=_font_config(),
@@ -206,7 +281,34 @@ def _html_to_pdf(html: str) -> bytes:
         del _image_cache[key]
     if len(document.pages) != 1:
         raise RenderError(f"certificate laid out on {len(document.pages)} pages, not 1")
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    return document
+
+
+def _write(document) -> bytes:
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, finisher=pdf_structure.finish)
+
+
+def _html_to_pdf(html: str) -> bytes:
+    """HTML string -> PDF bytes (one page)."""
+    return _write(_layout(html))
+
+
+def _has_class(box, name: str) -> bool:
+    return box.element is not None and name in (box.element.get("class") or "").split()
+
+
+def _overlaps_footer(document) -> bool:
+    """Whether the flowing text (name, title, wording) reaches down into the footer (or pushed
+    it off the page altogether)."""
+    content_bottom, footer_top = 0.0, None
+    for box in document.pages[0]._page_box.descendants(placeholders=True):
+        box = getattr(box, "_box", box)
+        if _has_class(box, "content"):
+            content_bottom = max(content_bottom, box.position_y + box.margin_height())
+        elif _has_class(box, "footer"):
+            tops = [d.position_y for d in box.descendants() if getattr(d, "height", 0) and d is not box]
+            footer_top = min(tops) if tops else box.position_y
+    return footer_top is None or content_bottom > footer_top
 
 
 @contextmanager

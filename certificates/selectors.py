@@ -2,26 +2,52 @@
 
 from datetime import datetime
 
+from django.conf import settings
+
 from courses.models import Enrollment
 
 from .codes import normalise_code
 from .models import Certificate, CertificateTemplate
 
 
-def template_for_course(*, course_id: int) -> CertificateTemplate | None:
-    """The template the course chose, else the default template, else None (built-in wording)."""
-    chosen = (
-        CertificateTemplate.objects.filter(course_links__course_id=course_id)
-        .select_related("logo_image", "signature_image")
-        .first()
-    )
-    if chosen is not None:
-        return chosen
+def certificate_name_for(*, user) -> str:
+    """The name a certificate is printed with: the account's full name, else its email address."""
+    return (user.full_name or "").strip() or user.email
+
+
+def certificate_name_outdated(*, certificate: Certificate, user) -> bool:
+    """Whether `user` may have `certificate` reissued with the name now on their account: it is
+    theirs, not revoked, and prints another name (`services.certificate_reissue` applies the same)."""
     return (
-        CertificateTemplate.objects.filter(is_default=True)
-        .select_related("logo_image", "signature_image")
+        certificate.user_id == user.pk
+        and certificate.revoked_at is None
+        and certificate_name_for(user=user) != certificate.learner_name
+    )
+
+
+def template_for_course(*, course_id: int, language: str | None = None) -> CertificateTemplate | None:
+    """The template the course chose, else the default template, else None (built-in wording).
+    With `language`, its translation into that language when there is one."""
+    related = ("logo_image", "signature_image", "locale")
+    template = (
+        CertificateTemplate.objects.filter(course_links__course_id=course_id).select_related(*related).first()
+    )
+    if template is None:
+        template = (
+            CertificateTemplate.objects.filter(is_default=True, locale__language_code=settings.LANGUAGE_CODE)
+            .select_related(*related)
+            .first()
+        ) or CertificateTemplate.objects.filter(is_default=True).select_related(*related).first()
+    if template is None or language is None or template.locale.language_code == language:
+        return template
+    translation = (
+        CertificateTemplate.objects.filter(
+            translation_key=template.translation_key, locale__language_code=language
+        )
+        .select_related(*related)
         .first()
     )
+    return translation or template
 
 
 def certificate_for_enrollments(*, enrollment_ids) -> dict[int, Certificate]:

@@ -15,40 +15,47 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
+from courses.services import CERTIFICATE_TASK
+from lms.errors import RequestRefused
 from lms.notifications.services import email_send
 from lms.queueing import enqueue_on_commit
 
-from . import selectors
+from . import selectors, validity
 from .codes import generate_code
 from .emails import CERTIFICATE_ISSUED
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
+from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
 
-ISSUE_TASK = "certificates.tasks.issue_certificate"
+# Blank wording prints the standard wording, translated (see rendering.CertificateData).
 BUILT_IN_WORDING = {
-    "heading": "Certificate of completion",
-    "intro": "This is to certify that",
-    "completion_text": "has completed",
+    "heading": "",
+    "intro": "",
+    "completion_text": "",
     "body": "",
     "signatory_name": "",
     "signatory_role": "",
-    "accent_colour": "#1d4f91",
+    "accent_colour": DEFAULT_ACCENT_COLOUR,
     "logo_file": "",
     "signature_file": "",
 }
 
 
-class CertificateError(Exception):
+class CertificateError(RequestRefused):
     """A request about a certificate that cannot be carried out (shown to the person asking)."""
 
 
-def wording_snapshot(*, template: CertificateTemplate | None, course) -> dict:
-    """The wording a certificate is printed with, frozen at issue (or reissue) time."""
+def wording_snapshot(*, template: CertificateTemplate | None, course, language: str | None = None) -> dict:
+    """The wording a certificate is printed with, frozen at issue (or reissue) time: the template's
+    (its translation into `language` when it has one) and the course's own (from the course page's
+    live translation into `language` when there is one)."""
     wording = dict(BUILT_IN_WORDING)
+    wording["wording_language"] = settings.LANGUAGE_CODE
     if template is not None:
         wording.update(
+            wording_language=template.locale.language_code,
             template_id=template.pk,
             template_updated_at=template.updated_at.isoformat(),
             heading=template.heading,
@@ -61,8 +68,23 @@ def wording_snapshot(*, template: CertificateTemplate | None, course) -> dict:
             logo_file=_image_file(template.logo_image, "height-240"),
             signature_file=_image_file(template.signature_image, "height-160"),
         )
-    wording["course_wording"] = getattr(course, "certificate_wording", "") or ""
+    translated = _course_in(course, language)
+    wording["course_wording"] = getattr(translated, "certificate_wording", "") or ""
+    wording["course_wording_language"] = translated.locale.language_code if translated else ""
     return wording
+
+
+def _course_in(course, language: str | None):
+    """The course page's live translation into `language`, else the course itself."""
+    if language is None or course is None or course.locale.language_code == language:
+        return course
+    translation = (
+        type(course).objects.live()
+        .filter(translation_key=course.translation_key, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
+    return translation or course
 
 
 def _image_file(image, spec: str) -> str:
@@ -75,8 +97,11 @@ def _image_file(image, spec: str) -> str:
         return ""
 
 
-def _learner_name(user) -> str:
-    return (user.full_name or "").strip() or user.email
+def certificate_language(*, user) -> str:
+    """The language a learner's certificate prints in: their preferred language when the platform
+    offers it, else the site's default."""
+    preferred = (getattr(user, "preferred_language", "") or "").lower()
+    return preferred if preferred in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
@@ -85,16 +110,21 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
     if existing is not None:
         return existing
     course = enrollment.course
-    template = selectors.template_for_course(course_id=course.pk)
+    language = certificate_language(user=enrollment.user)
+    template = selectors.template_for_course(course_id=course.pk, language=language)
     fields = {
         "user_id": enrollment.user_id,
         "course_id": course.pk,
-        "learner_name": _learner_name(enrollment.user),
-        "course_title": course.title,
+        "learner_name": selectors.certificate_name_for(user=enrollment.user),
+        "course_title": _course_in(course, language).title,
         "completed_at": enrollment.completed_at,
         "course_revision_id": course.live_revision_id or course.latest_revision_id,
         "template": template,
-        "wording": wording_snapshot(template=template, course=course),
+        "wording": wording_snapshot(template=template, course=course, language=language),
+        "language": language,
+        "valid_until": validity.valid_until(
+            course=course, completed_on=timezone.localtime(enrollment.completed_at).date()
+        ),
     }
     for _attempt in range(3):
         try:
@@ -105,7 +135,7 @@ def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:
             if existing is not None:  # another worker issued it first
                 return existing
             # otherwise the code collided (about 1 in 2**80): draw another
-    raise CertificateError("Could not allocate a verification code")
+    raise RuntimeError("Could not allocate a verification code")  # a fault, not a refusal
 
 
 def certificate_issue(*, enrollment_id: int) -> Certificate | None:
@@ -133,6 +163,10 @@ def certificate_data(*, certificate: Certificate) -> CertificateData:
         code=certificate.display_code,
         verify_url=settings.SITE_URL + verify_path,
         verify_page=_without_scheme(settings.SITE_URL + reverse("certificates:verify")),
+        language=certificate.language or settings.LANGUAGE_CODE,
+        valid_until=certificate.valid_until,
+        wording_language=wording.get("wording_language") or settings.LANGUAGE_CODE,
+        course_wording_language=wording.get("course_wording_language") or settings.LANGUAGE_CODE,
         heading=wording["heading"],
         intro=wording["intro"],
         completion_text=wording["completion_text"],
@@ -237,16 +271,18 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
         raise CertificateError(_("Only the certificate's owner can ask for it to be reissued."))
     if certificate.revoked_at is not None:
         raise CertificateError(_("This certificate has been revoked, so it cannot be reissued."))
-    name = _learner_name(user)
-    if name == certificate.learner_name:
+    if not selectors.certificate_name_outdated(certificate=certificate, user=user):
         return False
-    template = selectors.template_for_course(course_id=certificate.course_id)
+    language = certificate_language(user=user)
+    name = selectors.certificate_name_for(user=user)
+    template = selectors.template_for_course(course_id=certificate.course_id, language=language)
     certificate.learner_name = name
     certificate.template = template
-    certificate.wording = wording_snapshot(template=template, course=certificate.course)
+    certificate.wording = wording_snapshot(template=template, course=certificate.course, language=language)
+    certificate.language = language
     certificate.reissued_at = timezone.now()
     with transaction.atomic():
-        certificate.save(update_fields=["learner_name", "template", "wording", "reissued_at"])
+        certificate.save(update_fields=["learner_name", "template", "wording", "language", "reissued_at"])
         certificate_render(certificate=certificate)
     return True
 
@@ -275,7 +311,7 @@ def certificates_sweep(*, limit: int = 500) -> int:
         issued_before=grace, email_since=now - timedelta(days=7), limit=limit
     )
     for enrollment_id in dict.fromkeys(enrollment_ids):
-        enqueue_on_commit(ISSUE_TASK, enrollment_id)
+        enqueue_on_commit(CERTIFICATE_TASK, enrollment_id)
     if enrollment_ids:
         logger.info("Certificate sweep queued %d enrollments", len(enrollment_ids))
     return len(set(enrollment_ids))

@@ -3,10 +3,12 @@
 from celery import shared_task
 from celery.signals import worker_process_init
 
+from courses.services import CERTIFICATE_TASK
+
 from . import services
 
 
-@shared_task(name="certificates.tasks.issue_certificate", acks_late=True, soft_time_limit=60, time_limit=90)
+@shared_task(name=CERTIFICATE_TASK, acks_late=True, soft_time_limit=60, time_limit=90)
 def issue_certificate(enrollment_id: int) -> int | None:
     """Create (if needed), render and email the certificate of a completed enrollment."""
     certificate = services.certificate_issue(enrollment_id=enrollment_id)

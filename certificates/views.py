@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -12,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from . import ratelimit, selectors, services
 from .codes import format_code, normalise_code
 from .forms import VerifyForm
+from .rendering import language_tag
+from .scripts import name_language
 
 
 def _too_many(request):
@@ -44,6 +47,11 @@ def verify_code(request, code):
         return redirect("certificates:verify_code", code=format_code(normalised), permanent=True)
     certificate = selectors.certificate_for_verification(code=code)
     context = {"certificate": certificate, "code": code, "form": VerifyForm()}
+    if certificate is not None:
+        context["expired"] = certificate.is_expired()
+        context["name_lang"] = language_tag(
+            name_language(certificate.learner_name, certificate_language=get_language())
+        )
     response = render(request, "certificates/verify_result.html", context, status=200 if certificate else 404)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
@@ -64,14 +72,13 @@ def detail(request, code):
     certificate = _owned_or_404(request, code)
     if code != certificate.display_code:
         return redirect(certificate)
-    current_name = (request.user.full_name or "").strip()
     return render(
         request,
         "certificates/detail.html",
         {
             "certificate": certificate,
-            "current_name": current_name,
-            "name_changed": bool(current_name) and current_name != certificate.learner_name,
+            "current_name": selectors.certificate_name_for(user=request.user),
+            "name_changed": selectors.certificate_name_outdated(certificate=certificate, user=request.user),
             "verify_link": settings.SITE_URL + certificate.get_verify_url(),
         },
     )

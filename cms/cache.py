@@ -19,10 +19,6 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 VERSION_KEY = "cms:pagecache:version"
-EXCLUDED_PREFIXES = (
-    "/admin/", "/accounts/", "/healthz", "/my-learning", "/certificates/", "/schools/",
-    "/documents/", "/static/", "/media/", "/learning/",
-)
 # Query parameters that change what a cached public page shows (site search: `q` and `page`), and
 # the longest value of each that is kept (the search box reads 200 characters).
 VARYING_QUERY_PARAMS = {"q": 200, "page": 10}
@@ -100,7 +96,7 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not request.path.startswith(tuple(settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES))
         )
 
     @staticmethod

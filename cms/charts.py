@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 GEOJSON = Path(settings.BASE_DIR) / "data" / "geo" / "london_boroughs.geojson"
 MAP_WIDTH = 600
@@ -22,6 +22,7 @@ MAP_WIDTH = 600
 SHADES = ["#f1f5fb", "#c6d5ee", "#8eaadb", "#4f79c2", "#1d3f8f"]
 NO_DATA = "#d9d9d9"  # grey: no institutions to count
 BINS = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 100)]
+WITHHELD_PATTERN = "borough-map-withheld"  # hatching: a figure exists but is not published
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,26 @@ def borough_shapes() -> tuple[tuple[BoroughShape, ...], int]:
     return tuple(sorted(shapes, key=lambda s: s.name)), height
 
 
+@dataclass(frozen=True)
+class MapArea:
+    """What the map shows for one borough: a percentage to shade by (None: nothing to shade by), and
+    the tooltip and accessible name. `withheld`: a figure exists but is not published."""
+
+    percent: float | None
+    label: str
+    withheld: bool = False
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One point of a line chart: its axis label, its value (None: not published, so not drawn) and
+    its tooltip."""
+
+    label: str
+    value: int | None
+    tooltip: str
+
+
 def shade_for(percent: float | None) -> str:
     if percent is None:
         return NO_DATA
@@ -69,50 +90,45 @@ def shade_for(percent: float | None) -> str:
 
 
 def legend() -> list[dict]:
-    return [
-        {
-            "colour": colour,
-            "label": (
-                gettext("%(low)s%% to under %(high)s%%") if high < 100 else gettext("%(low)s%% to %(high)s%%")
-            )
-            % {"low": low, "high": high},
-        }
-        for colour, (low, high) in zip(SHADES, BINS, strict=True)
-    ]
+    items = []
+    for colour, (low, high) in zip(SHADES, BINS, strict=True):
+        label = _("%(low)s%% to under %(high)s%%") if high < 100 else _("%(low)s%% to %(high)s%%")
+        items.append({"colour": colour, "label": label % {"low": low, "high": high}})
+    return items
 
 
-def borough_map_svg(values: dict[str, float | None], *, title: str, description: str) -> str:
-    """A choropleth of London: `values` maps ONS borough codes to a percentage (0-100) or None."""
+def borough_map_svg(areas: dict[str, MapArea], *, title: str, description: str, missing: str) -> str:
+    """A choropleth of London: `areas` maps ONS borough codes to what to show there; a borough with
+    no entry is labelled "<name>: <missing>". Withheld boroughs are hatched, not shaded."""
     shapes, height = borough_shapes()
     parts = [
         f'<svg class="borough-map" viewBox="0 0 {MAP_WIDTH} {height}" role="img" '
         f'aria-labelledby="borough-map-title borough-map-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="borough-map-title">{escape(title)}</title>',
         f'<desc id="borough-map-desc">{escape(description)}</desc>',
+        f'<defs><pattern id="{WITHHELD_PATTERN}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="#505a5f" stroke-width="2"/></pattern></defs>',
     ]
     for shape in shapes:
-        percent = values.get(shape.code)
-        if percent is None:
-            label = gettext("%(borough)s: no data") % {"borough": shape.name}
-        else:
-            label = gettext("%(borough)s: %(percent)s%% covered") % {
-                "borough": shape.name, "percent": f"{percent:.0f}",
-            }
+        area = areas.get(shape.code) or MapArea(None, missing)
+        fill = f"url(#{WITHHELD_PATTERN})" if area.withheld else shade_for(area.percent)
         parts.append(
-            f'<path d="{shape.path}" fill="{shade_for(percent)}" stroke="#0b0c0c" '
-            f'stroke-width="0.6"><title>{escape(label)}</title></path>'
+            f'<path d="{shape.path}" fill="{fill}" stroke="#0b0c0c" stroke-width="0.6">'
+            f"<title>{escape(shape.name)}: {escape(area.label)}</title></path>"
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def line_chart_svg(
-    points: list[tuple[str, int]], *, title: str, description: str, width=640, height=260
+    points: list[ChartPoint], *, title: str, description: str, width=640, height=260
 ) -> str:
-    """A line chart of (label, value) points in order, e.g. weekly completions."""
+    """A line chart of points in order, e.g. learners on each day. A point without a value is not
+    drawn (the line breaks there) and does not set the scale: its height would give the value away."""
     pad_left, pad_right, pad_top, pad_bottom = 56, 32, 16, 40
     inner_w, inner_h = width - pad_left - pad_right, height - pad_top - pad_bottom
-    top = max([value for _, value in points] + [1])
+    top = max([p.value for p in points if p.value is not None] + [1])
     step = _nice_step(top)
     top = step * math.ceil(top / step)
     parts = [
@@ -129,27 +145,32 @@ def line_chart_svg(
             f'<text x="{pad_left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
             f'fill="#0b0c0c">{tick:,}</text>'
         )
-    if points:
-        gap = inner_w / max(len(points) - 1, 1)
-        coords = [
-            (pad_left + i * gap, pad_top + inner_h - inner_h * value / top)
-            for i, (_, value) in enumerate(points)
-        ]
-        parts.append(
-            '<polyline fill="none" stroke="#1d3f8f" stroke-width="3" points="'
-            + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>'
-        )
-        label_every = max(1, math.ceil(len(points) / 6))
-        for i, ((label, value), (x, y)) in enumerate(zip(points, coords, strict=True)):
+    gap = inner_w / max(len(points) - 1, 1)
+    segments, segment = [], []
+    label_every = max(1, math.ceil(len(points) / 6))
+    for i, point in enumerate(points):
+        x = pad_left + i * gap
+        if point.value is None:
+            segments.append(segment)
+            segment = []
+        else:
+            y = pad_top + inner_h - inner_h * point.value / top
+            segment.append(f"{x:.1f},{y:.1f}")
             parts.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#1d3f8f">'
-                f"<title>{escape(label)}: {value:,}</title></circle>"
+                f"<title>{escape(point.tooltip)}</title></circle>"
             )
-            if i % label_every == 0 or i == len(points) - 1:
-                parts.append(
-                    f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" font-size="12" '
-                    f'fill="#0b0c0c">{escape(label)}</text>'
-                )
+        if i % label_every == 0 or i == len(points) - 1:
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" font-size="12" '
+                f'fill="#0b0c0c">{escape(point.label)}</text>'
+            )
+    segments.append(segment)
+    for coords in segments:
+        if len(coords) > 1:
+            parts.append(
+                '<polyline fill="none" stroke="#1d3f8f" stroke-width="3" points="' + " ".join(coords) + '"/>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 

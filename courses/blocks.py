@@ -52,6 +52,14 @@ class OptionBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(
         required=False, help_text=_("Shown after the learner answers, when they chose this option.")
     )
+    fixed = blocks.BooleanBlock(
+        required=False,
+        label=_("Keep in place"),
+        help_text=_(
+            "Options are shuffled for each attempt; this one stays where it is (for example, "
+            "\u201cAll of the above\u201d stays last)."
+        ),
+    )
 
     class Meta:
         icon = "radio-full"

@@ -44,7 +44,8 @@ def stream_block(spec, key, helpline_ids):
         _, prompt, hint = spec
         return {"type": "reflection", "value": {"prompt": prompt, "hint": hint}, "id": block_id(*key)}
     if kind == "q":
-        _, prompt, question_kind, options, explanation = spec
+        _, prompt, question_kind, options, explanation, *extra = spec
+        fixed = set(extra[0].get("fixed", [])) if extra else set()
         return {
             "type": "question",
             "value": {
@@ -53,7 +54,10 @@ def stream_block(spec, key, helpline_ids):
                 "options": [
                     {
                         "type": "item",
-                        "value": {"text": text, "is_correct": correct, "feedback": feedback},
+                        "value": {
+                            "text": text, "is_correct": correct, "feedback": feedback,
+                            "fixed": n in fixed,
+                        },
                         "id": block_id(*key, "option", n),
                     }
                     for n, (text, correct, feedback) in enumerate(options)

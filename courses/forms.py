@@ -21,6 +21,7 @@ class ModulePageForm(WagtailAdminPageForm):
             module=self.instance,
             is_assessment=bool(cleaned_data.get("is_assessment")),
             body=cleaned_data.get("body"),
+            questions_per_attempt=cleaned_data.get("questions_per_attempt"),
         )
         for name, message in errors.items():
             if name in self.errors:

@@ -12,6 +12,7 @@ Identifiers: a question is the id of its StreamField block; an option is the id 
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -51,6 +52,7 @@ class Option:
     text: str
     is_correct: bool
     feedback: str
+    fixed: bool = False  # the trainer keeps it in place when options are shuffled
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,7 @@ def module_questions(module) -> list[Question]:
                 text=item.value["text"],
                 is_correct=bool(item.value["is_correct"]),
                 feedback=item.value["feedback"] or "",
+                fixed=bool(item.value.get("fixed")),
             )
             for item in value["options"].bound_blocks
         )
@@ -132,16 +135,89 @@ def module_questions(module) -> list[Question]:
     return questions
 
 
-def course_pass_mark(module) -> int:
-    """The pass mark of the module's course; 100 (every question right) when the course has none,
+def paper_draw(*, questions: list[Question], pool_size: int | None = None, rng=None) -> list:
+    """Draw a paper: which questions one attempt asks and the order their options are shown in.
+
+    Returns `[[question_id, [option_id, ...]], ...]` (JSON-ready, stored with the attempt). With a
+    `pool_size` smaller than the number of questions, that many are drawn at random; drawn
+    questions keep their page order (a knowledge check stays next to the lesson it checks). Each
+    question's options are shuffled, except options the trainer fixed, which keep their place
+    ("All of the above" stays last). Uses the operating system's randomness, never anything the
+    browser sent.
+    """
+    rng = rng or random.SystemRandom()
+    chosen = list(questions)
+    if pool_size and pool_size < len(chosen):
+        keep = set(rng.sample(range(len(chosen)), pool_size))
+        chosen = [q for n, q in enumerate(chosen) if n in keep]
+    layout = []
+    for question in chosen:
+        movable = [o.id for o in question.options if not o.fixed]
+        rng.shuffle(movable)
+        order = iter(movable)
+        layout.append([question.id, [o.id if o.fixed else next(order) for o in question.options]])
+    return layout
+
+
+def paper_questions(*, questions: list[Question], layout) -> list[Question]:
+    """The questions of a drawn paper (`layout` from `paper_draw`), with options in the drawn order.
+
+    Questions removed from the page since the draw are left out; options added since are shown
+    after the drawn ones, and removed ones are dropped, so a paper always matches the page's
+    answer key. `layout=None` (attempts stored before papers existed) means every question, in
+    page order.
+    """
+    if layout is None:
+        return list(questions)
+    by_id = {q.id: q for q in questions}
+    drawn = []
+    for question_id, option_ids in layout:
+        question = by_id.get(question_id)
+        if question is None:
+            continue
+        options = {o.id: o for o in question.options}
+        ordered = [options[oid] for oid in option_ids if oid in options]
+        ordered += [o for o in question.options if o.id not in set(option_ids)]
+        drawn.append(
+            Question(
+                id=question.id, prompt=question.prompt, kind=question.kind,
+                options=tuple(ordered), explanation=question.explanation,
+            )
+        )
+    return drawn
+
+
+def paper_is_current(*, questions: list[Question], layout, pool_size: int | None) -> bool:
+    """Whether a paper drawn earlier still fits the page: every drawn question is still there and
+    it asks as many questions as the page now asks for (a trainer may have edited the module)."""
+    ids = {q.id for q in questions}
+    drawn = [question_id for question_id, _options in layout]
+    wanted = min(pool_size, len(ids)) if pool_size else len(ids)
+    return len(drawn) == wanted and all(question_id in ids for question_id in drawn)
+
+
+FULL_MARKS = 100
+
+
+def effective_pass_mark(pass_mark: int | None) -> int:
+    """THE pass mark grading uses: the course's, else 100 (every question right) when it has none,
     which page validation allows only for courses without an assessment."""
+    return pass_mark or FULL_MARKS
+
+
+def course_pass_mark(module) -> int:
+    """The pass mark of the module's course (`effective_pass_mark`)."""
     from .models import CoursePage
 
-    return CoursePage.objects.parent_of(module).values_list("pass_mark", flat=True).first() or 100
+    pass_mark = CoursePage.objects.parent_of(module).values_list("pass_mark", flat=True).first()
+    return effective_pass_mark(pass_mark)
 
 
-def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None = None) -> GradeResult:
-    """Grade `answers` (`{question_id: [option_id, ...]}`) against the questions of `module`.
+def grade_module(
+    *, module, answers: dict[str, list[str]], pass_mark: int | None = None, layout=None
+) -> GradeResult:
+    """Grade `answers` (`{question_id: [option_id, ...]}`) against the questions of `module`
+    (only those of the drawn paper `layout`, in its order, when one is given; see `paper_draw`).
 
     Every question must be answered; single-choice questions take exactly one option. A question
     is correct when the chosen options are exactly its correct options. `score` is the percentage
@@ -150,7 +226,7 @@ def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None
     answer is missing, names an option the question does not have, or names a question that is not
     in this module.
     """
-    questions = module_questions(module)
+    questions = paper_questions(questions=module_questions(module), layout=layout)
     if not questions:
         raise GradingError(
             {"__all__": [ValidationError(_("This module has no questions."), code="no_questions")]}
@@ -159,13 +235,13 @@ def grade_module(*, module, answers: dict[str, list[str]], pass_mark: int | None
         pass_mark = course_pass_mark(module)
 
     errors: dict[str, list[ValidationError]] = {}
-    known = {q.id for q in questions}
+    known = {q.id for q in questions}  # a question of the page left out of this paper is unknown
     unknown = sorted(str(qid) for qid in answers if qid not in known)
     if unknown:
         errors["__all__"] = [
             ValidationError(
                 _(
-                    "Some answers are for questions that are not in this module. Reload the page "
+                    "Some answers are for questions that are not in this attempt. Reload the page "
                     "and try again."
                 ),
                 code="unknown_question",

@@ -8,14 +8,19 @@ URLs the module page posts to, and any graded result to show. The templates read
 - `grade_result`: a `courses.grading.GradeResult` to show after the learner has answered
 - `grading_errors`: `{question_id: [message, ...]}` from a `courses.grading.GradingError`
 - `progress`: a `courses.progress_selectors.CourseProgress` (outline states, progress bar)
-- `complete_url`, `next_url`, `start_url`, `attempt_number`, `latest_attempt`: for the buttons in
+- `complete_url`, `next_url`, `start_url`, `attempt_number`: for the buttons in
   `courses/includes/module_actions.html`
+- `paper_options`: `{question_id: [option bound blocks in the drawn order]}` for the questions of
+  the learner's next attempt (a question of the page that is not in it is not shown)
+- `reveal_answers`: whether results may say which options are correct (the course's
+  `assessment_feedback` setting; knowledge checks always do)
 """
 
 from django.urls import reverse
 
 from . import progress_selectors, services
-from .grading import GradingError, grade_module
+from .grading import GradingError, effective_pass_mark, grade_module
+from .models import AssessmentFeedback
 
 
 def module_learner_context(*, request, module, course, outline) -> dict:
@@ -37,12 +42,42 @@ def module_learner_context(*, request, module, course, outline) -> dict:
         context["complete_url"] = reverse("courses:module_complete", args=[course.pk, module.pk])
     if module.is_assessment or module.has_questions:
         context["assessment_submit_url"] = reverse("courses:quiz_submit", args=[course.pk, module.pk])
-        latest = progress_selectors.latest_attempt(enrollment=progress.enrollment, module=module)
-        context["latest_attempt"] = latest
-        context["attempt_number"] = latest.number + 1 if latest else 1
         if "attempt" in request.GET:
             context.update(_shown_attempt(request=request, module=module, course=course))
+            if context["grade_result"] is not None:
+                return context
+        paper = services.quiz_paper_for_next_attempt(
+            user=request.user, course=course, module=module, enrollment=progress.enrollment
+        )
+        context["attempt_number"] = paper.number
+        context["paper_options"] = paper_options(module=module, layout=paper.layout)
     return context
+
+
+def paper_options(*, module, layout) -> dict:
+    """`{question_id: [option bound blocks]}` in the order drawn for the paper."""
+    drawn = {question_id: option_ids for question_id, option_ids in layout}
+    shown = {}
+    for child in module.body:
+        if child.block_type != "question" or child.id not in drawn:
+            continue
+        by_id = {item.id: item for item in child.value["options"].bound_blocks}
+        order = [by_id[oid] for oid in drawn[child.id] if oid in by_id]
+        order += [item for oid, item in by_id.items() if oid not in set(drawn[child.id])]
+        shown[child.id] = order
+    return shown
+
+
+def reveal_answers(*, course, module, result) -> bool:
+    """Whether the results of `result` may show which options are correct."""
+    if not module.is_assessment:
+        return True
+    policy = course.assessment_feedback
+    if policy == AssessmentFeedback.ALWAYS:
+        return True
+    if policy == AssessmentFeedback.NEVER:
+        return False
+    return bool(result and result.passed)
 
 
 def _shown_attempt(*, request, module, course) -> dict:
@@ -54,11 +89,20 @@ def _shown_attempt(*, request, module, course) -> dict:
     attempt = progress_selectors.attempt_for_learner(
         user=request.user, module=module, attempt_id=attempt_id
     )
+    layout = attempt.paper.layout if attempt.paper_id else None
     try:
-        result = grade_module(module=module, answers=attempt.answers, pass_mark=course.pass_mark or 100)
+        result = grade_module(
+            module=module, answers=attempt.answers, pass_mark=effective_pass_mark(course.pass_mark),
+            layout=layout,
+        )
     except GradingError:
         result = None  # the questions were edited since this attempt: the stored score still shows
-    return {"shown_attempt": attempt, "grade_result": result}
+    return {
+        "shown_attempt": attempt,
+        "grade_result": result,
+        "reveal_answers": reveal_answers(course=course, module=module, result=result),
+        "questions_to_review": [q for q in result.questions if not q.correct] if result else [],
+    }
 
 
 def course_learner_context(*, request, course, outline) -> dict:

@@ -15,8 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
@@ -25,9 +24,11 @@ from .selectors import OutlineItem
 STEPLEN = Page.steplen
 
 
-def _counts_toward_completion() -> Q:
-    # The assessment always counts, even if a trainer left "required" unticked on it.
-    return Q(is_required=True) | Q(is_assessment=True)
+def _counts_toward_completion(prefix: str = "") -> Q:
+    """The modules that count toward completion and toward "n of m modules": required ones and the
+    assessment (which always counts, even if a trainer left "required" unticked on it). `prefix`
+    reaches a module through a relation, e.g. "modules__module__"."""
+    return Q(**{f"{prefix}is_required": True}) | Q(**{f"{prefix}is_assessment": True})
 
 
 def enrollment_is_complete(*, enrollment, course=None) -> bool:
@@ -62,13 +63,6 @@ class State:
     TODO = "todo"
 
 
-STATE_LABELS = {
-    State.DONE: pgettext_lazy("module state", "Complete"),
-    State.CURRENT: _("You are here"),
-    State.TODO: pgettext_lazy("module state", "Not started"),
-}
-
-
 @dataclass(frozen=True)
 class ProgressItem:
     module: OutlineItem
@@ -84,10 +78,6 @@ class ProgressItem:
         if self.current:
             return State.CURRENT
         return State.DONE if self.done else State.TODO
-
-    @property
-    def state_label(self) -> str:
-        return STATE_LABELS[self.state]
 
 
 @dataclass
@@ -182,7 +172,7 @@ def latest_attempt(*, enrollment, module) -> QuizAttempt | None:
 
 def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
     """One of the learner's own attempts at `module`; 404 for anyone else's (or any other module's)."""
-    attempt = QuizAttempt.objects.filter(
+    attempt = QuizAttempt.objects.select_related("paper").filter(
         pk=attempt_id, module=module, enrollment__user_id=getattr(user, "pk", None)
     ).first()
     if attempt is None:
@@ -236,6 +226,51 @@ def progress_by_course(*, user, courses, request=None) -> dict[int, CourseProgre
         enrollment.course = by_id[enrollment.course_id]
     rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
     return {p.course.pk: p for p in rows}
+
+
+@dataclass(frozen=True)
+class EnrollmentSummary:
+    """One enrollment in brief, counted as its learner sees it on the course ("1 of 2 modules")."""
+
+    user_id: int
+    course_title: str
+    programme: str
+    completed_at: datetime | None
+    done: int
+    total: int
+
+
+def enrollment_summaries(*, user_ids) -> list[EnrollmentSummary]:
+    """Every enrollment of these learners with the live modules that count toward completion, done
+    of total, as `CourseProgress.summary` counts them (optional and unpublished modules left out).
+    Two queries, however many learners and courses."""
+    counted_done = Q(modules__module__live=True) & _counts_toward_completion("modules__module__")
+    rows = list(
+        Enrollment.objects.filter(user_id__in=list(user_ids))
+        .annotate(done=Count("modules__module", filter=counted_done, distinct=True))
+        .values("user_id", "done", "completed_at", "course__title", "course__programme", "course__path")
+        .order_by("pk")
+    )
+    totals: dict[str, int] = {}
+    course_paths = {row["course__path"] for row in rows}
+    if course_paths:
+        under_any = Q()
+        for path in course_paths:
+            under_any |= Q(path__startswith=path, depth=len(path) // STEPLEN + 1)
+        modules = ModulePage.objects.live().filter(under_any).filter(_counts_toward_completion())
+        for path in modules.values_list("path", flat=True):
+            totals[path[:-STEPLEN]] = totals.get(path[:-STEPLEN], 0) + 1
+    return [
+        EnrollmentSummary(
+            user_id=row["user_id"],
+            course_title=row["course__title"],
+            programme=row["course__programme"],
+            completed_at=row["completed_at"],
+            done=row["done"],
+            total=totals.get(row["course__path"], 0),
+        )
+        for row in rows
+    ]
 
 
 @dataclass

@@ -8,27 +8,37 @@ last two modules at once cannot both miss the completion, and `enrollment_comple
 `completed_at` with a conditional UPDATE, so only one of them queues the certificate.
 """
 
+import hashlib
+import hmac
+import json
+import random
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.errors import RequestRefused
 from lms.queueing import enqueue_on_commit
 
-from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
+from .grading import effective_pass_mark, grade_module, module_questions, paper_draw, paper_is_current
+from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt, QuizPaper
 from .progress_selectors import STEPLEN, enrollment_is_complete
 
+# The hook a completion fires: `courses` never imports `certificates`, so it names the task, and the
+# certificates app registers its task under this very name (certificates.tasks.issue_certificate).
 CERTIFICATE_TASK = "certificates.tasks.issue_certificate"
 
 
-class ProgressError(ValidationError):
+class ProgressError(RequestRefused):
     """The request cannot change progress (unknown, unpublished or foreign module...)."""
 
 
 class ModuleUnavailable(ProgressError):
-    """The module or course is not published, or the module is not part of the course."""
+    """The module or course is not published, or the module is not part of the course: a 404."""
+
+    status = 404
 
 
 @dataclass
@@ -123,6 +133,76 @@ def enrollment_visit(*, enrollment, module) -> None:
     enrollment.last_module_id, enrollment.last_visited_at = module.pk, now
 
 
+def _paper_layout(*, user_id, module, number, questions) -> list:
+    # Seeded from the server's secret and the learner, module and attempt number (never anything
+    # the browser sends), so the paper shown before the learner's enrollment exists is the one
+    # stored when they submit it.
+    seed = hmac.new(
+        settings.SECRET_KEY.encode(), f"quiz-paper:{user_id}:{module.pk}:{number}".encode(),
+        hashlib.sha256,
+    ).digest()
+    return paper_draw(
+        questions=questions,
+        pool_size=module.questions_per_attempt,
+        rng=random.Random(seed),  # noqa: S311 - the seed is a secret HMAC; only order depends on it
+    )
+
+
+def quiz_paper(*, enrollment, module, number) -> QuizPaper:
+    """The paper (questions drawn and option order) for attempt `number` of `module`: drawn on the
+    server the first time it is asked for, stored, then the same for every reload, tab or replay.
+    A paper nobody has answered yet is drawn again if the trainer has since changed the questions.
+    Safe to call concurrently: the first draw stored wins (INSERT ... ON CONFLICT DO NOTHING)."""
+    questions = module_questions(module)
+    lookup = QuizPaper.objects.filter(enrollment=enrollment, module=module, number=number)
+    paper = lookup.first()
+    if paper is None:
+        layout = _paper_layout(
+            user_id=enrollment.user_id, module=module, number=number, questions=questions
+        )
+        QuizPaper.objects.bulk_create(
+            [QuizPaper(enrollment=enrollment, module=module, number=number, layout=layout)],
+            ignore_conflicts=True,
+        )
+        return lookup.get()
+    if questions and not paper_is_current(
+        questions=questions, layout=paper.layout, pool_size=module.questions_per_attempt
+    ):
+        layout = _paper_layout(
+            user_id=enrollment.user_id, module=module, number=number, questions=questions
+        )
+        if lookup.filter(attempts__isnull=True).update(layout=layout, drawn_at=timezone.now()):
+            paper.layout = layout
+    return paper
+
+
+def quiz_paper_for_next_attempt(*, user, course, module, enrollment=None) -> QuizPaper:
+    """The paper a learner is shown for their next attempt at `module`. Pass the learner's
+    `enrollment` in `course` if the caller has it (None: not started). A learner who has not
+    started the course is shown their first paper unsaved (starting a course is their choice);
+    it is the same draw that is stored when they submit it."""
+    _check_module(course, module)
+    if enrollment is None:
+        layout = _paper_layout(
+            user_id=user.pk, module=module, number=1, questions=module_questions(module)
+        )
+        return QuizPaper(module=module, number=1, layout=layout)
+    latest = (
+        QuizAttempt.objects.filter(enrollment=enrollment, module=module)
+        .order_by("-number").values_list("number", flat=True).first()
+    )
+    with transaction.atomic(savepoint=False):
+        return quiz_paper(enrollment=enrollment, module=module, number=(latest or 0) + 1)
+
+
+def answers_digest(answers: dict[str, list[str]]) -> str:
+    """A fingerprint of normalised answers, independent of the order questions were posted in."""
+    canonical = json.dumps(
+        {question: sorted(options) for question, options in answers.items()}, sort_keys=True
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 @dataclass
 class Submission:
     attempt: QuizAttempt
@@ -138,28 +218,57 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
     thing outstanding); on other modules the questions are knowledge checks: graded and stored
     for feedback, and the learner marks the module complete themselves.
 
-    Raises `ProgressError` for a module that is not part of a published course
-    and `courses.grading.GradingError` for unanswered questions, unknown option ids or answers to
-    questions from elsewhere; nothing is stored then. `attempt_number` is the number the form was
-    rendered for: a replayed or double-clicked submission of an attempt already stored returns that
-    attempt instead of storing another. Retakes are allowed: any passing attempt counts.
-    """
-    from .grading import grade_module
+    The answers are graded against the paper they were given on: `attempt_number` is the number
+    the form was rendered for, and names the paper (its questions and option order were drawn on
+    the server; see `quiz_paper`). Learners' answers are never thrown away:
 
+    - the same answers posted again on the same paper (a replay, a double click, ten concurrent
+      posts) return the attempt already stored;
+    - different answers on a paper that was already answered (a second tab) are a new attempt,
+      graded on the paper that tab showed;
+    - with no attempt number, answers equal to the learner's latest attempt are a replay of it;
+      otherwise they are answered on the paper of the next attempt.
+
+    Concurrent submissions by one learner are serialised by the lock on their enrollment row,
+    and the database refuses a second copy of the same answers on one paper.
+
+    Raises `ProgressError` for a module that is not part of a published course and
+    `courses.grading.GradingError` for unanswered questions, unknown option ids or answers to
+    questions not on the paper; nothing is stored then. Retakes are allowed: any passing
+    attempt counts.
+    """
     _check_module(course, module)
-    result = grade_module(module=module, answers=answers, pass_mark=course.pass_mark or 100)
-    with transaction.atomic(savepoint=False):
+    pass_mark = effective_pass_mark(course.pass_mark)
+    # A savepoint, unlike the other services: wrong answers (a GradingError, raised after the
+    # paper is read under the lock) undo only this call's work, never the caller's.
+    with transaction.atomic():
         enrollment = _locked_enrollment(user=user, course=course)
         latest = (
-            QuizAttempt.objects.filter(enrollment=enrollment, module=module).order_by("-number").first()
+            QuizAttempt.objects.filter(enrollment=enrollment, module=module)
+            .select_related("paper").order_by("-number").first()
         )
-        if latest is not None and attempt_number is not None and attempt_number <= latest.number:
+        next_number = (latest.number + 1) if latest else 1
+        if (
+            attempt_number is None
+            and latest is not None
+            and latest.answers_digest == answers_digest(_normalised(answers))
+        ):
             return Submission(attempt=latest, result=None, stored=False, course_completed_now=False)
+        if attempt_number is None or not 1 <= attempt_number <= next_number:
+            attempt_number = next_number
+        paper = quiz_paper(enrollment=enrollment, module=module, number=attempt_number)
+        result = grade_module(module=module, answers=answers, pass_mark=pass_mark, layout=paper.layout)
+        digest = answers_digest(result.answers)
+        replayed = paper.attempts.filter(answers_digest=digest).first()
+        if replayed is not None:
+            return Submission(attempt=replayed, result=None, stored=False, course_completed_now=False)
         attempt = QuizAttempt.objects.create(
             enrollment=enrollment,
             module=module,
-            number=(latest.number + 1) if latest else 1,
+            number=next_number,
+            paper=paper,
             answers=result.answers,
+            answers_digest=digest,
             correct_count=result.correct_count,
             question_count=result.question_count,
             score=result.score,
@@ -170,3 +279,11 @@ def quiz_submit(*, user, course, module, answers, attempt_number=None) -> Submis
             _record_module_done(enrollment=enrollment, module=module)
             completed_now = enrollment_complete(enrollment=enrollment)
     return Submission(attempt=attempt, result=result, stored=True, course_completed_now=completed_now)
+
+
+def _normalised(answers) -> dict[str, list[str]]:
+    """Answers as grading normalises them (ids as strings, repeats and blanks dropped)."""
+    return {
+        str(question): list(dict.fromkeys(str(o) for o in options or [] if o))
+        for question, options in answers.items()
+    }

@@ -6,11 +6,24 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 
-def module_errors(*, course, module, is_assessment: bool, body) -> dict[str, str]:
+def module_errors(
+    *, course, module, is_assessment: bool, body, questions_per_attempt=None
+) -> dict[str, str]:
     """Rules for a module about to be saved under `course` (`module.pk` is None when new)."""
+    from django.utils.translation import ngettext
+
     from .models import ModulePage
 
     errors: dict[str, str] = {}
+    question_count = sum(1 for child in body or [] if child.block_type == "question")
+    if questions_per_attempt and questions_per_attempt > question_count:
+        errors["questions_per_attempt"] = ngettext(
+            "Each attempt cannot draw %(wanted)d questions: the module has only %(count)d "
+            "question. Add questions or lower the number.",
+            "Each attempt cannot draw %(wanted)d questions: the module has only %(count)d "
+            "questions. Add questions or lower the number.",
+            question_count,
+        ) % {"wanted": questions_per_attempt, "count": question_count}
     if not is_assessment:
         return errors
     if course is not None and course.pass_mark is None:

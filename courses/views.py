@@ -5,7 +5,7 @@ assessment are shown on the module page itself (`?attempt=<id>`, the learner's o
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -34,6 +34,22 @@ def _safe_next(request, module):
     return module.get_url(request)
 
 
+def _sign_in_first(request, module):
+    """A visitor who is not signed in is sent to sign in and back (a module that is not published
+    is a 404 for them as for everyone)."""
+    if not module.live:
+        raise Http404("No such module")
+    return redirect_to_login(module.get_url(request))
+
+
+def _congratulate(request, course):
+    messages.success(
+        request,
+        _("You have completed %(course)s. Well done. Your certificate will appear in My learning shortly.")
+        % {"course": course.title},
+    )
+
+
 @require_POST
 def enrollment_start(request, course_id):
     course = get_object_or_404(CoursePage, pk=course_id)
@@ -51,24 +67,10 @@ def enrollment_start(request, course_id):
 def module_complete(request, course_id, module_id):
     course, module = _course_and_module(course_id, module_id)
     if not request.user.is_authenticated:
-        if not module.live:
-            raise Http404("No such module")
-        return redirect_to_login(module.get_url(request))
-    try:
-        completion = services.module_complete(user=request.user, course=course, module=module)
-    except services.ModuleUnavailable as exc:
-        raise Http404("No such module") from exc
-    except services.ProgressError as exc:
-        return HttpResponseBadRequest(exc.messages[0])
+        return _sign_in_first(request, module)
+    completion = services.module_complete(user=request.user, course=course, module=module)
     if completion.course_completed_now:
-        messages.success(
-            request,
-            _(
-                "You have completed %(course)s. Well done. Your certificate will appear in "
-                "My learning shortly."
-            )
-            % {"course": course.title},
-        )
+        _congratulate(request, course)
         return redirect("courses:my_learning")
     messages.success(request, _("“%(module)s” is marked as complete.") % {"module": module.title})
     return redirect(_safe_next(request, module))
@@ -78,9 +80,7 @@ def module_complete(request, course_id, module_id):
 def quiz_submit(request, course_id, module_id):
     course, module = _course_and_module(course_id, module_id)
     if not request.user.is_authenticated:
-        if not module.live:
-            raise Http404("No such module")
-        return redirect_to_login(module.get_url(request))
+        return _sign_in_first(request, module)
     answers = answers_from_post(request.POST)
     try:
         attempt_number = int(request.POST.get("attempt", ""))
@@ -91,24 +91,13 @@ def quiz_submit(request, course_id, module_id):
             user=request.user, course=course, module=module, answers=answers,
             attempt_number=attempt_number,
         )
-    except services.ModuleUnavailable as exc:
-        raise Http404("No such module") from exc
-    except services.ProgressError as exc:
-        return HttpResponseBadRequest(exc.messages[0])
     except GradingError as exc:
         # Show the assessment again with the learner's choices kept and each problem named.
         context = module.get_context(request)
         context.update(grading_errors=exc.message_dict, submitted_answers=answers)
         return TemplateResponse(request, module.get_template(request), context, status=400)
     if submission.course_completed_now:
-        messages.success(
-            request,
-            _(
-                "You have completed %(course)s. Well done. Your certificate will appear in "
-                "My learning shortly."
-            )
-            % {"course": course.title},
-        )
+        _congratulate(request, course)
     return redirect(f"{module.get_url(request)}?attempt={submission.attempt.pk}#results")
 
 

@@ -4,7 +4,8 @@ Permissions-Policy.
 The public site runs under a strict policy (settings.CONTENT_SECURITY_POLICY): scripts and styles
 only from our own static files, no inline script, no inline style, no plugins, no framing by other
 sites. The Wagtail admin (and its page previews) adds only what its editor needs
-(settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE), for paths under settings.CSP_ADMIN_PREFIXES.
+(settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE and _REPLACE), for paths under
+settings.CSP_ADMIN_PREFIXES.
 """
 
 import base64
@@ -67,6 +68,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             for directive, sources in additions.items():
                 update[directive] = [*update.get(directive, []), *sources]
             parts.update = update
+            parts.replace = {**settings.CONTENT_SECURITY_POLICY_ADMIN_REPLACE, **(parts.replace or {})}
         return parts
 
 

@@ -3,7 +3,6 @@
 from celery import shared_task
 
 from . import services
-from .models import Campaign
 
 
 @shared_task(
@@ -24,13 +23,6 @@ def sweep_gias_imports() -> int:
     """Periodic (Celery beat): mark failed the uploads whose task died or never started, and queue
     again those still waiting."""
     return services.gias_import_sweep()
-
-
-@shared_task(name="schools.tasks.snapshot_campaign_coverage", acks_late=True, soft_time_limit=120)
-def snapshot_campaign_coverage(campaign_id: int) -> int:
-    """Store today's coverage of one campaign (replacing today's if it was already taken)."""
-    campaign = Campaign.objects.filter(pk=campaign_id).first()
-    return services.coverage_snapshot_take(campaign=campaign) if campaign else 0
 
 
 @shared_task(name="schools.tasks.snapshot_all_coverage", acks_late=True, soft_time_limit=600, time_limit=660)

@@ -5,7 +5,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,7 +15,6 @@ from lms.exports import spreadsheet_safe_row
 
 from . import selectors, services
 from .forms import InstitutionSearchForm, InvitationCodeForm, JoinForm, SharingForm
-from .models import Institution, InstitutionStatus, Membership
 from .selectors.dashboard import staff_totals
 
 
@@ -31,7 +30,7 @@ def join_search(request):
     results = None
     if form.is_valid():
         results = list(selectors.institution_search(query=form.cleaned_data["q"]))
-    joined = set(Membership.objects.filter(user=request.user).values_list("institution_id", flat=True))
+    joined = selectors.membership_institution_ids(user=request.user)
     return render(
         request,
         "schools/join_search.html",
@@ -43,14 +42,9 @@ def join_search(request):
 def invitation_code(request):
     form = InvitationCodeForm(request.GET or None)
     if form.is_valid():
-        code = selectors.registry.normalise_invitation_code(form.cleaned_data["code"])
-        if (
-            code
-            and Institution.objects.filter(invitation_code=code)
-            .exclude(status=InstitutionStatus.CLOSED)
-            .exists()
-        ):
-            return redirect("schools:invitation", code=code)
+        institution = selectors.institution_find_by_invitation(code=form.cleaned_data["code"])
+        if institution is not None:
+            return redirect("schools:invitation", code=institution.invitation_code)
         form.add_error(
             "code", gettext("No school, college or university has this code. Check it with your lead.")
         )
@@ -65,7 +59,7 @@ def invitation_code(request):
 def _join(request, *, institution, via_invitation):
     data = request.POST if request.method == "POST" else None
     form = JoinForm(data, institution=institution, via_invitation=via_invitation)
-    existing = Membership.objects.filter(user=request.user, institution=institution).first()
+    existing = selectors.membership_get(user=request.user, institution=institution)
     if request.method == "POST" and form.is_valid():
         membership, created = services.membership_join(
             user=request.user,
@@ -94,10 +88,7 @@ def _join(request, *, institution, via_invitation):
 
 @login_required
 def join_confirm(request, institution_id):
-    institution = get_object_or_404(
-        Institution.objects.select_related("borough").exclude(status=InstitutionStatus.CLOSED),
-        pk=institution_id,
-    )
+    institution = selectors.institution_get_joinable(institution_id=institution_id)
     return _join(request, institution=institution, via_invitation=False)
 
 
@@ -108,9 +99,7 @@ def invitation(request, code):
 
 
 def _own_membership(request, membership_id):
-    return get_object_or_404(
-        Membership.objects.select_related("institution"), pk=membership_id, user=request.user
-    )
+    return selectors.membership_get_own(user=request.user, membership_id=membership_id)
 
 
 @login_required

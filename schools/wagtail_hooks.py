@@ -3,8 +3,6 @@ coverage reports (programme staff only)."""
 
 import django_filters
 from django import forms
-from django.db.models import Q, Value
-from django.db.models.functions import Replace, Upper
 from django.urls import path, reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -47,27 +45,17 @@ class InstitutionFilterSet(WagtailFilterSet):
         campaign = Campaign.objects.filter(pk=value[1:]).first() if value[1:].isdigit() else None
         if campaign is None:
             return queryset
-        covered = selectors.covered_institution_ids(campaign=campaign)
+        covered = selectors.covered_institutions(campaign=campaign)
         if value[0] == "c":
-            return queryset.filter(pk__in=covered)
-        return (
-            selectors.counted_institutions(campaign=campaign)
-            .filter(pk__in=queryset.values("pk"))
-            .exclude(pk__in=covered)
+            return queryset.filter(pk__in=covered.values("pk"))
+        return queryset.filter(pk__in=selectors.counted_institutions(campaign=campaign).values("pk")).exclude(
+            pk__in=covered.values("pk")
         )
 
 
 class InstitutionIndexView(IndexView):
     def search_queryset(self, queryset):
-        query = " ".join((self.search_query or "").split())
-        if not query:
-            return queryset
-        condition = Q(name__icontains=query)
-        if query.isdigit():
-            condition |= Q(urn=int(query)) | Q(ukprn=int(query))
-        compact = query.upper().replace(" ", "")
-        queryset = queryset.annotate(_postcode=Replace(Upper("postcode"), Value(" "), Value("")))
-        return queryset.filter(condition | Q(_postcode__startswith=compact))
+        return selectors.institution_filter_by_query(queryset=queryset, query=self.search_query)
 
 
 class InstitutionViewSet(ModelViewSet):

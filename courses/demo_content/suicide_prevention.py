@@ -1,6 +1,7 @@
 """Sample course: "Suicide prevention: a 20-minute introduction" (for all Londoners)."""
 
 SAMPLE = "Sample course content for demonstrating the platform."
+ALSO_HELPS = "This helps, and so do the others."
 
 SUPPORT_LINES = ["Samaritans", "Shout", "NHS 111", "Emergency services"]
 
@@ -24,8 +25,8 @@ COURSE = {
     "get through times when they feel suicidal, and support helps.</p>"
     "<p>If the subject is difficult for you right now, you can stop at any time and come back "
     "later. Samaritans are free to call on 116 123, day or night, and you can text SHOUT to 85258.</p>",
-    "certificate_wording": "has completed a short introduction to suicide prevention: noticing the "
-    "signs, asking directly and listening, and helping someone find support.",
+    "certificate_wording": "The course covered noticing the signs, asking directly and listening, "
+    "and helping someone find support.",
 }
 
 MODULES = [
@@ -270,12 +271,14 @@ MODULES = [
         "title": "Check your learning",
         "estimated_minutes": 5,
         "is_assessment": True,
+        "questions_per_attempt": 5,
         "content_note": "",
         "body": [
             (
                 "p",
-                "<p>Five questions about what you have learned. You need 4 out of 5 to pass, and "
-                "you can try again as many times as you like.</p>",
+                "<p>Five questions about what you have learned, drawn from a larger set, so each "
+                "attempt may ask different ones. You need 4 out of 5 to pass, and you can try "
+                "again as many times as you like.</p>",
             ),
             (
                 "q",
@@ -344,6 +347,47 @@ MODULES = [
                     ),
                 ],
                 "<p>Stay with the person if it is safe to do so.</p>",
+            ),
+            (
+                "q",
+                "Someone tells you they have been thinking about ending their life. What is a "
+                "helpful first thing to say?",
+                "single",
+                [
+                    ("Thank you for telling me. I am here and I want to listen", True, "Right."),
+                    ("You have so much to live for", False, "This can make someone feel unheard."),
+                    ("Let's talk about something else", False, "This can stop them from saying more."),
+                ],
+                "<p>Thanking someone for telling you, and showing you want to listen, helps them "
+                "keep talking.</p>",
+            ),
+            (
+                "q",
+                "How can you help someone who is struggling to find support?",
+                "single",
+                [
+                    ("Offer to help them contact a helpline or their GP", False, ALSO_HELPS),
+                    ("Ask what support they already have around them", False, ALSO_HELPS),
+                    ("Agree together on a next step you can check in about", False, ALSO_HELPS),
+                    ("All of these", True, "Right: each of these can help."),
+                ],
+                "<p>Making a plan together, and checking in afterwards, helps someone feel less "
+                "alone.</p>",
+                {"fixed": [3]},
+            ),
+            (
+                "q",
+                "After a difficult conversation, what is a good way to look after yourself?",
+                "single",
+                [
+                    (
+                        "Talk to someone you trust, or call Samaritans on 116 123",
+                        True,
+                        "Right.",
+                    ),
+                    ("Keep it to yourself and carry on", False, "You deserve support too."),
+                ],
+                "<p>Supporting someone can be hard. It is fine to ask for support yourself.</p>",
             ),
         ],
     },

@@ -1,6 +1,7 @@
 """Sample course: "Youth Mental Health First Aid: e-learning for school and college staff"."""
 
 SAMPLE = "Sample course content for demonstrating the platform."
+ALSO_HELPS = "This helps, and so do the others."
 
 YOUNG_PEOPLE_LINES = ["Childline", "PAPYRUS HOPELINE247", "Shout", "NHS 111", "Emergency services"]
 
@@ -24,8 +25,7 @@ COURSE = {
     "<p>This course covers young people's mental health, including self-harm and suicide. It "
     "does not describe methods. You can stop at any time and carry on later. If you need support "
     "yourself, Samaritans are free to call on 116 123, day or night.</p>",
-    "certificate_wording": "has completed Youth Mental Health First Aid e-learning for school and "
-    "college staff.",
+    "certificate_wording": "Youth Mental Health First Aid e-learning for school and college staff.",
 }
 
 MODULES = [
@@ -318,12 +318,14 @@ MODULES = [
         "title": "Assessment",
         "estimated_minutes": 6,
         "is_assessment": True,
+        "questions_per_attempt": 5,
         "content_note": "",
         "body": [
             (
                 "p",
-                "<p>Five questions about this course. You need 4 out of 5 to pass, and you can "
-                "try again as many times as you like.</p>",
+                "<p>Five questions about this course, drawn from a larger set, so each attempt "
+                "may ask different ones. You need 4 out of 5 to pass, and you can try again as "
+                "many times as you like.</p>",
             ),
             (
                 "q",
@@ -379,6 +381,43 @@ MODULES = [
                     ("Email the DSL and wait for a reply", False, "In an emergency, call 999 first."),
                 ],
                 "<p>Emergencies come first; safeguarding procedures follow.</p>",
+            ),
+            (
+                "q",
+                "A student tells you they have been hurting themselves. What helps most at first?",
+                "single",
+                [
+                    ("Stay calm, listen and thank them for telling you", True, "Right."),
+                    ("Tell them how upset you are", False, "Staying calm helps them keep talking."),
+                    ("Promise not to tell anyone", False, "You may need to share it to keep them safe."),
+                ],
+                "<p>A calm, caring response makes it easier for a young person to accept help. "
+                "Then follow your safeguarding procedures.</p>",
+            ),
+            (
+                "q",
+                "Who should you tell about a safeguarding concern for a student?",
+                "single",
+                [
+                    ("Your designated safeguarding lead (DSL)", True, "Right."),
+                    ("Other students in their class", False, "Share concerns only as your procedures say."),
+                    ("No one, unless the student agrees", False, "Safeguarding concerns must be shared."),
+                ],
+                "<p>Your setting's safeguarding procedures say who to tell and how.</p>",
+            ),
+            (
+                "q",
+                "How can you look after yourself after supporting a young person?",
+                "single",
+                [
+                    ("Talk it through with your DSL or line manager", False, ALSO_HELPS),
+                    ("Use your staff support or employee assistance service", False, ALSO_HELPS),
+                    ("Take a break and do something that helps you recharge", False, ALSO_HELPS),
+                    ("All of these", True, "Right: each of these can help."),
+                ],
+                "<p>Supporting others can be hard. Asking for support yourself is part of the "
+                "role.</p>",
+                {"fixed": [3]},
             ),
         ],
     },

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
+from cms.wording import complete_sentences
 
 from ..blocks import ModuleStreamBlock
 from ..forms import ModulePageForm
@@ -36,6 +37,19 @@ def route_to_child(parent, child_model, request, path_components):
         return None
     child._cached_parent_obj = parent
     return child.route(request, path_components[1:])
+
+
+class AssessmentFeedback(models.TextChoices):
+    """What a learner sees about the correct answers after an assessment attempt."""
+
+    AFTER_PASS = "after_pass", _(
+        "After a pass: full feedback. After a fail: which questions were not right and the "
+        "explanations, not the correct options"
+    )
+    ALWAYS = "always", _("After every attempt: full feedback, including the correct options")
+    NEVER = "never", _(
+        "Never the correct options: only which questions were right and the explanations"
+    )
 
 
 class CourseIndexPage(Page):
@@ -89,9 +103,24 @@ class CoursePage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Percentage of assessment questions a learner must answer correctly (1-100)."),
     )
+    assessment_feedback = models.CharField(
+        _("feedback after an attempt"),
+        max_length=16,
+        choices=AssessmentFeedback.choices,
+        default=AssessmentFeedback.AFTER_PASS,
+        help_text=_(
+            "Showing the correct options after a failed attempt lets learners pass the next one "
+            "by copying them."
+        ),
+    )
     certificate_wording = models.TextField(
         blank=True,
-        help_text=_("Optional wording for this course's certificate, e.g. what the learner covered."),
+        validators=[complete_sentences],
+        help_text=_(
+            "Optional: one or two whole sentences for this course's certificate, printed as a "
+            "paragraph of their own under the course title, e.g. “The course covered noticing the "
+            "signs, asking directly and helping someone find support.”"
+        ),
     )
 
     content_panels = [
@@ -104,7 +133,11 @@ class CoursePage(Page):
         FieldPanel("learning_outcomes"),
         FieldPanel("content_note"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("certificate_wording")],
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("assessment_feedback"),
+                FieldPanel("certificate_wording"),
+            ],
             heading=_("Assessment and certificate"),
         ),
     ]
@@ -171,13 +204,30 @@ class ModulePage(Page):
             "pass mark."
         ),
     )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leave empty to ask every question. Otherwise each attempt draws this many of the "
+            "module's questions at random (a question pool), graded against the same pass mark."
+        ),
+    )
     body = StreamField(ModuleStreamBlock())
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("estimated_minutes"),
         FieldPanel("content_note"),
-        MultiFieldPanel([FieldPanel("is_required"), FieldPanel("is_assessment")], heading=_("Role")),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_required"),
+                FieldPanel("is_assessment"),
+                FieldPanel("questions_per_attempt"),
+            ],
+            heading=_("Role"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -193,7 +243,8 @@ class ModulePage(Page):
         if self.path:  # saved in code (the admin form checks new pages, which have no path yet)
             course = CoursePage.objects.parent_of(self).first()
             errors = module_errors(
-                course=course, module=self, is_assessment=self.is_assessment, body=self.body
+                course=course, module=self, is_assessment=self.is_assessment, body=self.body,
+                questions_per_attempt=self.questions_per_attempt,
             )
             if errors:
                 raise ValidationError(errors)

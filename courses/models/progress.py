@@ -47,6 +47,31 @@ class ModuleProgress(models.Model):
         return f"module {self.module_id} done in enrollment {self.enrollment_id}"
 
 
+class QuizPaper(models.Model):
+    """What one attempt asks: the questions drawn from the module (all, or N of a pool) and the
+    order their options are shown in. Drawn on the server the first time the learner is shown
+    that attempt's form, so a reload, a second tab or a replay shows the same paper; the browser
+    only names the attempt number, never the order or the draw. Identifiers only."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="papers")
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveSmallIntegerField(help_text="The attempt number this paper was drawn for.")
+    layout = models.JSONField(
+        help_text="[[question id, [option id, ...]], ...] in the order shown to the learner."
+    )
+    drawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "module", "number"], name="courses_paper_unique_number"
+            ),
+        ]
+
+    def __str__(self):
+        return f"paper {self.number} of module {self.module_id} in enrollment {self.enrollment_id}"
+
+
 class QuizAttempt(models.Model):
     """One graded submission of a module's questions. Stores chosen option ids, never free text."""
 
@@ -63,10 +88,23 @@ class QuizAttempt(models.Model):
     score = models.PositiveSmallIntegerField(help_text="Percentage of questions answered correctly.")
     passed = models.BooleanField()
     submitted_at = models.DateTimeField(default=timezone.now)
+    paper = models.ForeignKey(
+        QuizPaper, on_delete=models.CASCADE, null=True, blank=True, related_name="attempts",
+        help_text="The paper these answers were given on (empty for attempts stored before papers).",
+    )
+    answers_digest = models.CharField(
+        max_length=64, blank=True, default="",
+        help_text="SHA-256 of the normalised answers: the same answers on the same paper are one "
+        "attempt, however often they are posted.",
+    )
 
     class Meta:
         indexes = [models.Index(fields=["enrollment", "module", "passed"])]
         constraints = [
+            # Ten concurrent posts of the same answers on one paper store one attempt.
+            models.UniqueConstraint(
+                fields=["paper", "answers_digest"], name="courses_attempt_unique_answers_per_paper"
+            ),
             # A replayed or double-clicked submission cannot store a second copy of one attempt.
             models.UniqueConstraint(
                 fields=["enrollment", "module", "number"], name="courses_attempt_unique_number"

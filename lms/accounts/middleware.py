@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,8 +18,7 @@ class AdminRequiresMFAMiddleware:
 
     def __call__(self, request):
         if (
-            getattr(settings, "ADMIN_REQUIRES_MFA", True)
-            and request.path.startswith(self.admin_prefix)
+            request.path.startswith(self.admin_prefix)
             and request.user.is_authenticated
             and user_uses_admin(user=request.user)
             and not user_has_totp(user=request.user)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.errors.RequestRefusedMiddleware",
     "cms.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -246,7 +247,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
-        "frame-ancestors": [SELF],
+        "frame-ancestors": [NONE],  # no site frames our pages (as X-Frame-Options: DENY)
     },
 }
 # The Wagtail admin's editor sets inline styles from its scripts (panels, Draftail, choosers) and
@@ -256,6 +257,8 @@ CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
     "style-src": [UNSAFE_INLINE],
     "img-src": ["blob:"],
 }
+# The editor's live preview frames admin pages in the admin itself.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"frame-ancestors": [SELF]}
 # Browser features the platform never uses are turned off for it and for anything it embeds.
 PERMISSIONS_POLICY = {
     "accelerometer": [],
@@ -372,6 +375,14 @@ NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", default=500)
 
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# Paths the whole-page cache never stores or serves: per-person pages and actions, wherever
+# lms/urls.py mounts each app (the cms app does not know the higher apps' addresses).
+PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/", "/accounts/", "/healthz", "/documents/", "/static/", "/media/",
+    "/my-learning", "/learning/",  # courses
+    "/certificates/",  # certificates
+    "/schools/",  # schools
+]
 
 # `/healthz` shows error details and runs `?worker=1` only for staff or a monitor sending
 # `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: staff only).

@@ -49,6 +49,12 @@ class InstitutionQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=InstitutionStatus.OPEN)
 
+    def counted_for(self, campaign):
+        """THE rule for which institutions a campaign's institution target counts: open ones of the
+        campaign's kinds (none when it has no institution target). Every coverage figure, report
+        and filter starts from here; "covered" is `schools.selectors.covered_institutions`."""
+        return self.open().filter(kind__in=campaign.institution_kinds or [])
+
 
 class Institution(models.Model):
     """A school, college, university or other youth setting in London. Closed ones stay for history
@@ -107,7 +113,3 @@ class Institution(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def counts_toward_targets(self) -> bool:
-        return self.status == InstitutionStatus.OPEN

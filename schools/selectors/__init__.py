@@ -8,18 +8,29 @@ from .coverage import (
     coverage_by_borough,
     coverage_by_kind,
     covered_institution_ids,
+    covered_institutions,
     institution_coverage,
     uncovered_institutions,
 )
 from .dashboard import StaffRow, institution_staff_progress
+from .public import PublicCount, PublicFigures, campaign_public_figures
 from .registry import (
+    institution_filter_by_query,
+    institution_find_by_invitation,
     institution_for_lead,
     institution_get_by_invitation,
+    institution_get_joinable,
     institution_search,
+    membership_get,
+    membership_get_own,
+    membership_institution_ids,
     memberships_for_user,
 )
 
 __all__ = [
+    "PublicCount",
+    "PublicFigures",
+    "campaign_public_figures",
     "StaffRow",
     "campaign_for_public",
     "campaign_summary",
@@ -28,11 +39,18 @@ __all__ = [
     "coverage_by_borough",
     "coverage_by_kind",
     "covered_institution_ids",
+    "covered_institutions",
     "institution_coverage",
+    "institution_filter_by_query",
+    "institution_find_by_invitation",
     "institution_for_lead",
     "institution_get_by_invitation",
+    "institution_get_joinable",
     "institution_search",
     "institution_staff_progress",
+    "membership_get",
+    "membership_get_own",
+    "membership_institution_ids",
     "memberships_for_user",
     "uncovered_institutions",
 ]

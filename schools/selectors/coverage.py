@@ -2,7 +2,9 @@
 database, so each selector runs a fixed number of queries however many institutions there are.
 
 Counting rules (documented for programme staff in the reports):
-- A certificate counts while it is not revoked and is younger than the campaign's validity period.
+- A certificate counts while it is not revoked and is less than the campaign's validity period old:
+  one completed on 1 December 2023 with 36 months' validity counts up to 30 November 2026 and no
+  longer on the anniversary, 1 December 2026 (`counting_certificates`).
 - The learner target counts each person once whose counting certificate was completed between the
   campaign's start and end dates (or today, if sooner).
 - An institution is covered when at least `staff_needed` of its members who agreed to share their
@@ -13,13 +15,13 @@ import calendar
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from certificates.models import Certificate
 
-from ..models import Borough, Campaign, Institution, InstitutionKind, InstitutionStatus, Membership
+from ..models import Borough, Campaign, Institution, InstitutionKind, Membership
 
 
 def months_before(day: date, months: int) -> date:
@@ -37,11 +39,14 @@ def _as_of(campaign: Campaign, on: date | None) -> date:
 
 
 def counting_certificates(*, campaign: Campaign, on: date | None = None):
-    """Certificates of the campaign's courses that are current on `on` (default today)."""
+    """Certificates of the campaign's courses that are current on `on` (default today): not revoked,
+    completed no later than `on`, and after the day `certificate_valid_months` before it, so a
+    certificate stops counting on its anniversary day (`months_before` clamps to the end of a
+    shorter month)."""
     on = _as_of(campaign, on)
     qs = Certificate.objects.filter(
         revoked_at__isnull=True,
-        completed_at__gte=_start_of(months_before(on, campaign.certificate_valid_months)),
+        completed_at__gte=_start_of(months_before(on, campaign.certificate_valid_months) + timedelta(days=1)),
         completed_at__lt=_start_of(on + timedelta(days=1)),
     )
     if campaign.programme:
@@ -90,9 +95,14 @@ def covered_institution_ids(*, campaign: Campaign, on: date | None = None):
 
 
 def counted_institutions(*, campaign: Campaign):
-    return Institution.objects.filter(
-        status=InstitutionStatus.OPEN, kind__in=campaign.institution_kinds or []
-    )
+    """The institutions the campaign's institution target counts (`InstitutionQuerySet.counted_for`)."""
+    return Institution.objects.counted_for(campaign)
+
+
+def covered_institutions(*, campaign: Campaign, on: date | None = None):
+    """Counted institutions that are covered on `on`: THE "covered" every figure and filter uses."""
+    covered = covered_institution_ids(campaign=campaign, on=on)
+    return counted_institutions(campaign=campaign).filter(pk__in=covered)
 
 
 def campaign_summary(*, campaign: Campaign, on: date | None = None) -> dict:
@@ -139,13 +149,13 @@ def coverage_by_kind(*, campaign: Campaign, on: date | None = None) -> list[dict
 def coverage_by_borough(*, campaign: Campaign, on: date | None = None) -> list[dict]:
     """Every borough with institutions covered / total, percent, and learners who gave that borough.
     Two queries."""
-    covered = covered_institution_ids(campaign=campaign, on=on)
-    counted = Q(
-        institutions__status=InstitutionStatus.OPEN, institutions__kind__in=campaign.institution_kinds or []
-    )
+    def per_borough(institutions):
+        counts = institutions.filter(borough=OuterRef("pk")).values("borough").annotate(n=Count("pk"))
+        return Coalesce(Subquery(counts.values("n")), 0)
+
     boroughs = Borough.objects.annotate(
-        total=Count("institutions", filter=counted),
-        covered=Count("institutions", filter=counted & Q(institutions__id__in=covered)),
+        total=per_borough(counted_institutions(campaign=campaign)),
+        covered=per_borough(covered_institutions(campaign=campaign, on=on)),
     ).order_by("name")
     # Each learner gave at most one borough: count learners (a semi-join), not certificates.
     completers = _campaign_completions(campaign=campaign, on=on).values("user_id")
@@ -185,20 +195,32 @@ def uncovered_institutions(*, campaign: Campaign, borough: Borough | None = None
 
 def institution_coverage(*, institution: Institution, campaign: Campaign, on: date | None = None) -> dict:
     """How many sharing staff of one institution hold a counting certificate. One query."""
-    trained = Membership.objects.filter(
-        institution=institution,
-        shares_completion=True,
-        user_id__in=counting_certificates(campaign=campaign, on=on).values("user_id"),
-    ).count()
-    counts = institution.status == InstitutionStatus.OPEN and institution.kind in (
-        campaign.institution_kinds or []
+    trained = (
+        Membership.objects.filter(
+            institution=OuterRef("pk"),
+            shares_completion=True,
+            user_id__in=counting_certificates(campaign=campaign, on=on).values("user_id"),
+        )
+        .values("institution")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        Institution.objects.filter(pk=institution.pk)
+        .annotate(
+            trained=Coalesce(Subquery(trained), 0),
+            counts=Exists(counted_institutions(campaign=campaign).filter(pk=OuterRef("pk"))),
+            covered=Exists(covered_institutions(campaign=campaign, on=on).filter(pk=OuterRef("pk"))),
+        )
+        .values("trained", "counts", "covered")
+        .get()
     )
     return {
         "campaign": campaign,
-        "trained": trained,
+        "trained": row["trained"],
         "needed": campaign.staff_needed,
-        "covered": counts and trained >= campaign.staff_needed,
-        "counts": counts,
+        "covered": row["covered"],
+        "counts": row["counts"],
     }
 
 

@@ -3,15 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count
 from django.utils.translation import ngettext, pgettext
 
-from courses.models import Enrollment, ModulePage
 from courses.models.pages import Programme
+from courses.progress_selectors import enrollment_summaries
 
 from ..models import Institution, Membership
-
-STEPLEN = 4  # treebeard path step length used by Wagtail
 
 
 @dataclass
@@ -63,7 +60,8 @@ def _rank(progress: ProgrammeProgress):
 
 
 def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
-    """Members who agreed to share, each with their best progress per programme. Three queries."""
+    """Members who agreed to share, each with their best progress per programme, counted as the
+    learner sees it (`courses.progress_selectors.enrollment_summaries`). Three queries."""
     members = list(
         Membership.objects.filter(institution=institution, shares_completion=True)
         .select_related("user")
@@ -83,29 +81,16 @@ def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
     }
     if not rows:
         return []
-    enrollments = (
-        Enrollment.objects.filter(user_id__in=list(rows))
-        .annotate(done=Count("modules__module", distinct=True))
-        .values("user_id", "done", "completed_at", "course__title", "course__programme", "course__path")
-    )
-    enrollments = list(enrollments)
-    course_paths = {e["course__path"] for e in enrollments}
-    totals: dict[str, int] = {}
-    if course_paths:
-        for path in ModulePage.objects.live().values_list("path", flat=True):
-            parent = path[:-STEPLEN]
-            if parent in course_paths:
-                totals[parent] = totals.get(parent, 0) + 1
+    enrollments = enrollment_summaries(user_ids=list(rows))
     for enrollment in enrollments:
-        programme = enrollment["course__programme"]
-        row = rows[enrollment["user_id"]]
+        row, programme = rows[enrollment.user_id], enrollment.programme
         if programme not in row.programmes:
             continue
         candidate = ProgrammeProgress(
-            course_title=enrollment["course__title"],
-            completed_at=enrollment["completed_at"],
-            modules_done=enrollment["done"],
-            modules_total=totals.get(enrollment["course__path"], 0),
+            course_title=enrollment.course_title,
+            completed_at=enrollment.completed_at,
+            modules_done=enrollment.done,
+            modules_total=enrollment.total,
         )
         if row.programmes[programme].status == "not_started" or _rank(candidate) > _rank(
             row.programmes[programme]

@@ -13,22 +13,33 @@ SEARCH_LIMIT = 25
 POSTCODE_ISH = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?( ?[0-9][A-Z]{0,2})?$")
 
 
-def institution_search(*, query: str, limit: int = SEARCH_LIMIT, include_closed: bool = False):
-    """Institutions matching a name, a URN or a postcode (or its start), best matches first."""
-    query = " ".join((query or "").split())[:100]
-    if len(query) < 2 and not query.isdigit():
-        return Institution.objects.none()
-    qs = Institution.objects.select_related("borough")
-    if not include_closed:
-        qs = qs.exclude(status=InstitutionStatus.CLOSED)
+def _clean_query(query: str) -> str:
+    return " ".join((query or "").split())[:100]
+
+
+def institution_filter_by_query(*, queryset, query: str):
+    """THE institution search rule, for learners and programme staff alike: `queryset` narrowed to
+    institutions whose name contains `query`, whose URN or UKPRN it is, or (when it looks like a
+    postcode) whose postcode starts with it, spaces and case aside. An empty query narrows nothing."""
+    query = _clean_query(query)
+    if not query:
+        return queryset
     condition = Q(name__icontains=query)
     if query.isdigit():
         condition |= Q(urn=int(query)) | Q(ukprn=int(query))
-    compact = query.upper().replace(" ", "")
     if POSTCODE_ISH.match(query.upper()):
-        qs = qs.annotate(postcode_compact=Replace(Upper("postcode"), Value(" "), Value("")))
-        condition |= Q(postcode_compact__startswith=compact)
-    return qs.filter(condition).order_by("name", "pk")[:limit]
+        queryset = queryset.annotate(postcode_compact=Replace(Upper("postcode"), Value(" "), Value("")))
+        condition |= Q(postcode_compact__startswith=query.upper().replace(" ", ""))
+    return queryset.filter(condition)
+
+
+def institution_search(*, query: str, limit: int = SEARCH_LIMIT):
+    """Institutions a learner can find to join: matching `query` (`institution_filter_by_query`,
+    at least two characters or a number), best matches first."""
+    query = _clean_query(query)
+    if len(query) < 2 and not query.isdigit():
+        return Institution.objects.none()
+    return institution_filter_by_query(queryset=_joinable(), query=query).order_by("name", "pk")[:limit]
 
 
 def normalise_invitation_code(code: str) -> str:
@@ -36,19 +47,49 @@ def normalise_invitation_code(code: str) -> str:
     return cleaned if cleaned and all(ch in INVITATION_ALPHABET for ch in cleaned) else ""
 
 
-def institution_get_by_invitation(*, code: str) -> Institution:
-    """The open (or proposed) institution with this invitation code, else 404."""
+def _joinable():
+    """Institutions a learner may join: any that is not closed (open or proposed to open)."""
+    return Institution.objects.select_related("borough").exclude(status=InstitutionStatus.CLOSED)
+
+
+def institution_find_by_invitation(*, code: str) -> Institution | None:
+    """The joinable institution with this invitation code, typed however (case, spaces, dashes)."""
     cleaned = normalise_invitation_code(code)
-    if not cleaned:
+    return _joinable().filter(invitation_code=cleaned).first() if cleaned else None
+
+
+def institution_get_by_invitation(*, code: str) -> Institution:
+    """The joinable institution with this invitation code, else 404."""
+    institution = institution_find_by_invitation(code=code)
+    if institution is None:
         raise Http404("No institution has this invitation code.")
-    try:
-        return (
-            Institution.objects.select_related("borough")
-            .exclude(status=InstitutionStatus.CLOSED)
-            .get(invitation_code=cleaned)
-        )
-    except Institution.DoesNotExist:
-        raise Http404("No institution has this invitation code.") from None
+    return institution
+
+
+def institution_get_joinable(*, institution_id: int) -> Institution:
+    """A joinable institution by id, else 404."""
+    institution = _joinable().filter(pk=institution_id).first()
+    if institution is None:
+        raise Http404("No such institution.")
+    return institution
+
+
+def membership_institution_ids(*, user) -> set[int]:
+    """The ids of the institutions `user` belongs to."""
+    return set(Membership.objects.filter(user=user).values_list("institution_id", flat=True))
+
+
+def membership_get(*, user, institution) -> Membership | None:
+    """`user`'s membership of `institution`, if any."""
+    return Membership.objects.filter(user=user, institution=institution).first()
+
+
+def membership_get_own(*, user, membership_id: int) -> Membership:
+    """One of `user`'s own memberships, else 404 (anyone else's looks the same as none)."""
+    membership = Membership.objects.select_related("institution").filter(pk=membership_id, user=user).first()
+    if membership is None:
+        raise Http404("No such membership.")
+    return membership
 
 
 def memberships_for_user(*, user):

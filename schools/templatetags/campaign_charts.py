@@ -5,88 +5,79 @@
 {% campaign_trend %}    Londoners trained over time, from the nightly coverage snapshots
 
 Each is followed in its template by a table with the same figures, so nothing depends on colour or
-on seeing the chart. Small counts are shown as "fewer than 5" there, as everywhere public.
+on seeing the chart. Both draw only from the suppressed public figures (schools.selectors.public):
+a borough whose count is not shown is hatched, and a day whose count is not shown is not plotted.
 """
 
 from django import template
-from django.core.cache import cache
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
-from cms.charts import borough_map_svg, legend, line_chart_svg
+from cms.charts import ChartPoint, MapArea, borough_map_svg, legend, line_chart_svg
 
-from ..models import CoverageSnapshot
-from ..selectors import campaign_for_public
-from .campaign_tags import public_borough_rows
+from .campaign_tags import public_figures
 
 register = template.Library()
-CACHE_SECONDS = 300
-TREND_POINTS = 26
+
+
+def _map_area(borough) -> MapArea:
+    if not borough.institutions:
+        return MapArea(None, _("no institutions counted"))
+    if borough.covered.shown:
+        return MapArea(borough.percent, _("%(percent)s%% covered") % {"percent": f"{borough.percent:.0f}"})
+    if borough.covered.withheld:
+        return MapArea(None, _("not shown"), withheld=True)
+    return MapArea(None, _("fewer than 5 covered"), withheld=True)
 
 
 @register.inclusion_tag("schools/tags/campaign_map.html")
 def campaign_map(heading_level=2):
-    campaign = campaign_for_public()
-    if campaign is None or not campaign.institution_kinds:
-        return {"campaign": None}
-    data = public_borough_rows(campaign)
+    figures = public_figures()
+    if figures is None or not figures.has_institution_target:
+        return {"figures": None}
     svg = borough_map_svg(
-        {row["ons_code"]: row["percent"] for row in data["rows"]},
-        title=gettext("Share of schools, colleges and universities with trained staff, by borough"),
-        description=gettext(
-            "A map of London's 33 boroughs shaded from light (few covered) to dark "
-            "(most covered). The same figures are in the table that follows."
+        {borough.ons_code: _map_area(borough) for borough in figures.boroughs},
+        title=_("Share of schools, colleges and universities with trained staff, by borough"),
+        description=_(
+            "A map of London's 33 boroughs shaded from light (few covered) to dark (most covered). "
+            "Hatched boroughs have figures that are not shown to protect small numbers. "
+            "The same figures are in the table that follows."
         ),
+        missing=_("no institutions counted"),
     )
     return {
-        "campaign": campaign,
+        "figures": figures,
         "svg": mark_safe(svg),  # noqa: S308 - built from escaped parts in cms.charts
         "legend": legend(),
-        "updated_at": data["updated_at"],
         "heading_level": heading_level,
     }
 
 
 @register.inclusion_tag("schools/tags/campaign_trend.html")
 def campaign_trend(heading_level=2):
-    campaign = campaign_for_public()
-    if campaign is None:
-        return {"points": None}
-    key = f"schools:public-trend:{campaign.pk}"
-    points = cache.get(key)
-    if points is None:
-        snapshots = list(
-            CoverageSnapshot.objects.filter(campaign=campaign, borough__isnull=True)
-            .order_by("-taken_on")
-            .values("taken_on", "learners_completed", "institutions_covered")[:TREND_POINTS]
-        )[::-1]
-        points = [
-            {
-                "taken_on": s["taken_on"],
-                "learners": s["learners_completed"],
-                "institutions": s["institutions_covered"],
-            }
-            for s in snapshots
-        ]
-        cache.set(key, points, CACHE_SECONDS)
-    # Dates are formatted after the cache, so each language gets its own month names.
-    points = [{**p, "label": date_format(p["taken_on"], "j M Y")} for p in points]
+    figures = public_figures()
+    if figures is None or not figures.trend:
+        return {"figures": None}
+    points = []
+    for point in figures.trend:
+        label = date_format(point.taken_on, "j M Y")
+        points.append(ChartPoint(label, point.learners.value, f"{label}: {point.learners}"))
+    plotted = sum(point.value is not None for point in points)
     svg = (
         line_chart_svg(
-            [(p["label"], p["learners"]) for p in points],
-            title=gettext("Londoners who have completed the training, over time"),
-            description=gettext(
-                "A line rising from left to right as more people complete the training. "
-                "The same figures are in the table that follows."
+            points,
+            title=_("Londoners who have completed the training, over time"),
+            description=_(
+                "A line rising from left to right as more people complete the training. Days with "
+                "fewer than 5 are not plotted. The same figures are in the table that follows."
             ),
         )
-        if len(points) > 1
+        if plotted > 1
         else ""
     )
     return {
-        "campaign": campaign,
-        "points": points,
+        "figures": figures,
         "svg": mark_safe(svg),  # noqa: S308 - built from escaped parts in cms.charts
         "heading_level": heading_level,
     }

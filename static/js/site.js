@@ -26,5 +26,12 @@
   });
   // Move focus to an error summary so screen reader users hear what went wrong.
   var summary = document.querySelector("[data-error-summary]");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    summary.focus();
+  } else {
+    // After answering, move focus to the results summary at the top (its heading has the score),
+    // so the outcome is the first thing seen and read out.
+    var results = document.querySelector("[data-results]");
+    if (results) { results.focus(); }
+  }
 })();

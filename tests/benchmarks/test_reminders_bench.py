@@ -55,4 +55,4 @@ def test_finding_due_reminders_among_100000_enrollments():
         median, counts, found = _measure(limit)
         print(f"  due reminders, batch of {limit:>6}: {found:>6} found   queries {sorted(counts)}   "
               f"median {median:8.1f} ms")
-        assert len(counts) == 1 and max(counts) <= 3
+        assert max(counts) <= 3  # one query per reminder of the schedule, and the site root once

@@ -263,3 +263,23 @@ def test_a_revoked_certificate_cannot_be_reissued(client, certificate, owner):
     response = client.post(reverse("certificates:reissue", args=[certificate.display_code]), follow=True)
     assert "revoked" in response.content.decode()
     assert Certificate.objects.get(pk=certificate.pk).learner_name == "Amani Okoro"
+
+
+@pytest.mark.parametrize(
+    ("new_name", "offered"),
+    [("Amani Okoro", False), ("  Amani Okoro  ", False), ("Amani Okoro-Mensah", True), ("", True)],
+)
+def test_the_page_offers_a_reissue_exactly_when_reissuing_would_change_the_name(
+    client, certificate, owner, new_name, offered
+):
+    """One rule for both: a blank account name prints the email address, so it is offered too."""
+    owner.full_name = new_name
+    owner.save()
+    client.force_login(owner)
+    page = client.get(certificate.get_absolute_url()).content.decode()
+    assert ("Reissue with the name" in page) is offered
+    client.post(reverse("certificates:reissue", args=[certificate.display_code]))
+    reissued = Certificate.objects.get(pk=certificate.pk)
+    assert (reissued.reissued_at is not None) is offered
+    if offered:
+        assert reissued.learner_name == (new_name.strip() or owner.email)

@@ -103,3 +103,13 @@ def test_each_path_keeps_a_bounded_number_of_query_variants(client, page_cache):
     assert "X-Page-Cache" not in client.get("/search/?q=one-too-many")
     assert client.get("/search/?q=term3")["X-Page-Cache"] == "hit"  # the stored ones still serve
     assert client.get("/search/")["X-Page-Cache"] == "miss"  # the bare page always may be stored
+
+
+
+@pytest.mark.django_db
+def test_paths_the_project_excludes_are_never_cached(client, page_cache, settings):
+    """Which paths are per-person is the project's wiring (settings), not something cms knows."""
+    assert "/certificates/" in settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES
+    settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES = [*settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES, "/"]
+    for _ in range(2):
+        assert "X-Page-Cache" not in client.get("/")

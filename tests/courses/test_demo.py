@@ -35,7 +35,8 @@ def test_both_sample_courses_are_published_with_their_modules(seeded):
         assert children.count() == modules
         assessments = children.filter(is_assessment=True)
         assert assessments.count() == 1
-        assert len(module_questions(assessments.get())) == 5
+        assert len(module_questions(assessments.get())) == 8  # a pool: each attempt asks 5
+        assert assessments.get().questions_per_attempt == 5
         assert "Sample course content for demonstrating the platform." in course.summary
         assert "Sample course content for demonstrating the platform." in course.content_note
     assert sp.audience == "everyone" and ymhfa.audience == "school_college_staff"

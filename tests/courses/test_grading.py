@@ -226,3 +226,13 @@ def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(admin_client,
     result = grade_module(module=edited, answers=answer(blocks, 5))
     assert result.passed is True
     assert result.questions[0].prompt == "Question 0 (reworded)"
+
+
+def test_a_course_without_a_pass_mark_needs_every_answer_right(db):
+    """Knowledge checks in a course with no pass mark: 4 of 5 right does not pass, 5 of 5 does."""
+    course = CoursePageFactory(pass_mark=None)
+    blocks = [single(f"Check {n}") for n in range(5)]
+    module = ModulePageFactory(parent=course, title="Lesson", body=[paragraph(), *blocks])
+    assert grade_module(module=module, answers=answer(blocks, 4)).passed is False
+    result = grade_module(module=module, answers=answer(blocks, 5))
+    assert (result.pass_mark, result.passed) == (100, True)

@@ -32,7 +32,10 @@ def graded(db):
 
 def test_graded_results_show_outcome_feedback_for_chosen_options_and_explanation(graded):
     module, result = graded
-    html = render_to_string("courses/includes/graded_results.html", {"grade_result": result, "page": module})
+    html = render_to_string(
+        "courses/includes/graded_results.html",
+        {"grade_result": result, "page": module, "reveal_answers": True},
+    )
     assert "Not passed this time" in html
     assert "You answered 1 of 2 questions correctly (50%). The pass mark is 80%." in html
     assert "FB-NO" in html and "FB-YES" not in html  # feedback for what the learner chose
@@ -42,12 +45,26 @@ def test_graded_results_show_outcome_feedback_for_chosen_options_and_explanation
     assert "Not quite" in html and "Correct</p>" in html  # said in words, not colour alone
 
 
+def test_without_revealing_answers_results_say_what_was_not_right_but_not_the_right_option(graded):
+    module, result = graded
+    html = render_to_string(
+        "courses/includes/graded_results.html",
+        {"grade_result": result, "page": module, "reveal_answers": False},
+    )
+    assert "Not passed this time" in html and "Not quite" in html
+    assert "WHY-IT-IS-SAFE" in html  # the trainer's explanation still shows
+    assert html.count("Your answer") == 3  # the learner's own choices
+    # Neither the tag, the styling hook nor option feedback gives the correct option away.
+    assert "Correct answer" not in html and "option--correct" not in html
+    assert not any(f"FB-{name}" in html for name in ("NO", "YES", "SAM", "SHOUT", "QUIZ"))
+
+
 def test_module_page_shows_results_in_place_of_each_question(graded, rf, user):
     module, result = graded
     request = rf.get(module.url)
     request.user = user
     context = module.get_context(request)
-    context.update(grade_result=result, page=module, request=request)
+    context.update(grade_result=result, page=module, request=request, reveal_answers=True)
     html = render_to_string("courses/module_page.html", context, request=request)
     assert "FB-NO" in html and 'type="radio"' not in html
 

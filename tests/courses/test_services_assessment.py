@@ -70,7 +70,7 @@ def test_passing_before_the_required_modules_does_not_complete_the_course(user, 
 
 def test_a_replayed_submission_returns_the_stored_attempt(user, course):
     first = _submit(user, course, right=1, attempt_number=1)
-    replay = _submit(user, course, attempt_number=1)
+    replay = _submit(user, course, right=1, attempt_number=1)
     assert replay.stored is False and replay.attempt.pk == first.attempt.pk
     assert QuizAttempt.objects.count() == 1
     retake = _submit(user, course, attempt_number=2)

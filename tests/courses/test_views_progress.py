@@ -127,7 +127,10 @@ def test_unreachable_modules_give_404_and_store_nothing(learner, course, case):
 def test_the_assessment_cannot_be_marked_complete(learner, course):
     response = learner.post(complete_url(course, course.assessment))
     assert response.status_code == 400
-    assert "Submit your answers" in response.content.decode()
+    page = response.content.decode()
+    assert "<h1>This could not be done</h1>" in page  # the site's own page, not bare text
+    assert "Submit your answers to complete the assessment." in page
+    assert "Get help now" in page and "My learning" in page
     assert not ModuleProgress.objects.exists()
 
 

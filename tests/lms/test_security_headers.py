@@ -36,7 +36,7 @@ def test_public_pages_send_a_strict_policy_and_a_permissions_policy(client, path
     assert csp["style-src"] == ["'self'"]  # no inline style either
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"] and csp["form-action"] == ["'self'"]
-    assert csp["frame-ancestors"] == ["'self'"]
+    assert csp["frame-ancestors"] == ["'none'"]
     assert csp["img-src"] == ["'self'", "data:"]
     assert csp["frame-src"] == [
         "'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"
@@ -54,6 +54,8 @@ def test_the_admin_adds_only_what_its_editor_needs(client):
     csp = policy(response)
     assert csp["style-src"] == ["'self'", "'unsafe-inline'"]
     assert "'unsafe-inline'" not in csp["script-src"] and csp["script-src"][0] == "'self'"
+    assert csp["frame-ancestors"] == ["'self'"]  # the editor's live preview
+    assert csp["object-src"] == ["'none'"] and csp["default-src"] == ["'self'"]
     scripts = re.findall(r"<script>(.*?)</script>", response.content.decode(), re.DOTALL)
     assert scripts, "the campaign form has Wagtail's date pickers"
     for source in scripts:  # each of Wagtail's set-up scripts is allowed by its own hash

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -187,3 +188,32 @@ def test_trainers_without_schools_permissions_cannot_see_reports_or_upload(clien
     assert client.post(reverse("schools_lead_grant", args=[membership.pk]))["Location"] == "/admin/"
     membership.refresh_from_db()
     assert membership.role == Membership.Role.STAFF
+
+
+def test_programme_staff_and_learners_search_the_registry_by_the_same_rule(admin_client):
+    InstitutionFactory(name="Birch Park Primary", urn=111111, postcode="NW1 2AB")
+    InstitutionFactory(name="Park View College", urn=None, ukprn=10001234, postcode="E8 1AA")
+    InstitutionFactory(name="Old Closed School", status=InstitutionStatus.CLOSED, postcode="NW1 9ZZ")
+    learner = Client()
+    learner.force_login(UserFactory())
+    names = ["Birch Park Primary", "Park View College", "Old Closed School"]
+    for query, expected in [
+        ("park", {"Birch Park Primary", "Park View College"}),
+        ("10001234", {"Park View College"}),
+        ("nw1", {"Birch Park Primary", "Old Closed School"}),
+        ("e8 1a", {"Park View College"}),
+    ]:
+        admin_page = admin_client.get("/admin/schools/institutions/", {"q": query}).content.decode()
+        learner_page = learner.get(reverse("schools:join"), {"q": query}).content.decode()
+        assert {n for n in names if n in admin_page} == expected, query
+        # learners are never offered a closed institution to join
+        assert {n for n in names if n in learner_page} == expected - {"Old Closed School"}, query
+
+
+def test_a_closed_institution_with_trained_staff_is_not_listed_as_covered(admin_client):
+    campaign = CampaignFactory(starts_on=date(2024, 1, 1))
+    course = CoursePageFactory()
+    closed = InstitutionFactory(name="Shut Academy", status=InstitutionStatus.CLOSED)
+    certify(MembershipFactory(institution=closed).user, course, when=timezone.now() - timedelta(days=2))
+    page = admin_client.get("/admin/schools/institutions/", {"coverage": f"c{campaign.pk}"}).content.decode()
+    assert "Shut Academy" not in page

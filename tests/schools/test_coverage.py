@@ -150,3 +150,32 @@ def test_institution_coverage(world):
     assert (c["trained"], c["covered"], c["counts"]) == (2, True, True)
     h2 = selectors.institution_coverage(institution=world["inst"]["H2"], campaign=world["campaign"])
     assert (h2["trained"], h2["covered"], h2["counts"]) == (1, False, False)
+
+
+def test_a_closed_institution_with_trained_staff_is_neither_counted_nor_covered(world):
+    x = selectors.institution_coverage(institution=world["inst"]["X"], campaign=world["campaign"])
+    assert (x["trained"], x["covered"], x["counts"]) == (1, False, False)
+    assert world["inst"]["X"] not in selectors.covered_institutions(campaign=world["campaign"])
+    assert list(selectors.covered_institutions(campaign=world["campaign"])) == [world["inst"]["S1"]]
+
+
+def test_a_certificate_stops_counting_on_its_anniversary_day():
+    """36 months' validity: completed on 1 December 2023, current on 30 November 2026, not on
+    1 December 2026, the anniversary."""
+    campaign = CampaignFactory(
+        institution_kinds=[InstitutionKind.SCHOOL], starts_on=date(2023, 1, 1), certificate_valid_months=36
+    )
+    course = CoursePageFactory()
+    campaign.courses.add(course)
+    school = InstitutionFactory()
+    teacher = MembershipFactory(institution=school).user
+    certify(teacher, course, when=timezone.make_aware(datetime(2023, 12, 1, 23, 30)))
+    day_before, anniversary = date(2026, 11, 30), date(2026, 12, 1)
+    assert selectors.campaign_summary(campaign=campaign, on=day_before)["learners_completed"] == 1
+    def covered(on):
+        return selectors.institution_coverage(institution=school, campaign=campaign, on=on)["covered"]
+
+    assert covered(day_before)
+    assert selectors.campaign_summary(campaign=campaign, on=anniversary)["learners_completed"] == 0
+    assert not covered(anniversary)
+    assert selectors.campaign_summary(campaign=campaign, on=anniversary)["institutions_covered"] == 0

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from courses.models import ModulePage
 from schools.models import Membership
 from tests.factories import CoursePageFactory, UserFactory
 
@@ -84,6 +85,24 @@ def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
     assert [r[0] for r in rows[1:]] == ["Ada Sharer", "Ben Progress"]
     assert rows[1][4:7] == ["Completed", "Suicide prevention for everyone", "2025-03-14"]
     assert "Cal Private" not in "".join(",".join(r) for r in rows)
+
+
+def test_lead_sees_the_same_progress_as_the_learner_with_an_optional_module(client, school, lead):
+    """Three modules, the last optional, the first done: the learner's page says 1 of 2, and so does
+    the lead's (the optional module, and one a trainer unpublished, count for neither)."""
+    course = CoursePageFactory(title="Youth MHFA e-learning", programme="youth_mhfa", modules=4)
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    ModulePage.objects.filter(pk=modules[2].pk).update(is_required=False)
+    modules[3].unpublish()
+    learner = MembershipFactory(institution=school, user=UserFactory(full_name="Dee Learner")).user
+    enroll(learner, course, modules_done=1)
+
+    client.force_login(learner)
+    assert "1 of 2 modules complete" in client.get(reverse("courses:my_learning")).content.decode()
+    client.force_login(lead)
+    page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
+    assert "In progress (1 of 2 modules)" in page
+    assert "of 3 modules" not in page and "of 4 modules" not in page
 
 
 def test_query_count_does_not_grow_with_staff(client, school, lead, django_assert_num_queries):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from schools import tasks
 from schools.demo import seed
 from schools.models import CoverageSnapshot, Institution
-from schools.templatetags.campaign_tags import public_count
+from schools.selectors.public import PublicCount, withhold_complements
 from tests.factories import CoursePageFactory, UserFactory
 
 from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
@@ -23,11 +23,31 @@ def render(source, **context):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(0, "fewer than 5"), (1, "fewer than 5"), (4, "fewer than 5"), (5, "5"), (12345, "12,345"), (None, "")],
+    [(0, "fewer than 5"), (1, "fewer than 5"), (4, "fewer than 5"), (5, "5"), (12345, "12,345")],
 )
 def test_small_counts_are_not_shown_exactly(value, shown):
-    assert public_count(value) == shown
-    assert render("{{ n|fewer_than_5 }}", n=value) == shown
+    count = PublicCount.of(value)
+    assert render("{{ n }}", n=count) == shown
+    assert count.value == (value if value >= 5 else None)  # nothing to work a percentage out from
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "shown"),
+    [
+        (20, [8, 12], ["8", "12"]),  # nothing hidden
+        (20, [6, 12, 2], ["not shown", "12", "fewer than 5"]),  # 20 - 6 - 12 would say 2
+        (20, [3, 4, 13], ["fewer than 5", "fewer than 5", "13"]),  # 20 - 13 = 7 hides both
+        (13, [13, 0, 0], ["13", "fewer than 5", "fewer than 5"]),  # the rest are all 0: no one
+        (15, [6, 6], ["not shown", "6"]),  # 3 outside every part (no borough given)
+        (9, [5, 4], ["not shown", "fewer than 5"]),  # withholding goes on until it is safe
+        (4, [3, 1], ["fewer than 5", "fewer than 5"]),  # a hidden total gives nothing to subtract from
+    ],
+)
+def test_parts_of_a_shown_total_never_subtract_to_a_small_count(total, parts, shown):
+    counts = withhold_complements(total, parts)
+    assert [str(c) for c in counts] == shown
+    unexplained = total - sum(c.value for c in counts if c.shown)
+    assert total < 5 or not 0 < unexplained < 5
 
 
 def test_no_public_campaign_renders_nothing():
@@ -43,11 +63,13 @@ def test_campaign_progress_shows_aggregates_only(django_assert_max_num_queries):
     for person in learners:
         certify(person, course, when=timezone.now() - timedelta(days=1))
     MembershipFactory(user=learners[0], institution=school)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(8):
         html = render("{% campaign_progress %}")
     assert "Progress: London goal" in html
-    assert ">7<" in html and "100,000" in html
-    assert "fewer than 5" in html  # one covered institution
+    assert '<span class="campaign-figures__number">7</span>' in html and "100,000" in html
+    assert 'aria-label="0.0% of the goal"' in html
+    assert '<span class="campaign-figures__number">fewer than 5</span>' in html  # one covered school
+    assert "% of institutions" not in html
     assert "Learner Number" not in html
     with django_assert_max_num_queries(1):  # cached for a few minutes
         render("{% campaign_progress %}")

@@ -16,21 +16,30 @@ from django.core.management.base import BaseCommand
 
 from certificates.rendering import CertificateData, render_certificate_pdf
 
+# The names of the certificate audit (issue 14), one per script, and a name made of HTML.
 SAMPLE_NAMES = {
-    "latin": "Zoë Ó'Brien-Núñez",
-    "arabic": "محمد عبد الله",
-    "urdu": "عائشہ پروین",
+    "ethiopic": "አበበ ቢቂላ",
+    "hebrew": "נועה כהן",
+    "korean": "김민준",
+    "persian": "زهرا محمدی",
+    "vietnamese": "Nguyễn Thị Hương",
+    "thai": "สมชาย ใจดี",
+    "yoruba": "Adéṣọlá Ọlọ́run",
+    "tamil": "கார்த்திகேயன்",
     "bengali": "সুমাইয়া রহমান",
-    "gujarati": "ધ્રુવ પટેલ",
     "gurmukhi": "ਹਰਪ੍ਰੀਤ ਕੌਰ",
-    "tamil": "தமிழ்செல்வி இராமசாமி",
+    "urdu": "عائشہ پروین",
     "chinese": "王小明",
-    "polish": "Wojciech Żółkiewski-Łęcki",
-    "somali": "Cabdiraxmaan Xasan Cumar",
+    "japanese": "やまだ はなこ",
     "greek": "Νικόλαος Παπαδόπουλος",
-    "turkish": "Ağırğül Şenyiğit İnce",
+    "polish": "Wojciech Żółkiewski-Łęcki",
+    "long": "Maria Alejandra de los Ángeles Fernández-Castellanos Montgomery-Worthington",
+    "unbroken": "Q" * 120,
+    "emoji": "Sam 🌈 Lee",
     "html": '<img src="file:///etc/passwd">',
 }
+# Certificates printed in another language: (language, name), the page mirrored for Urdu.
+SAMPLE_LANGUAGES = {"in-urdu": ("ur", "عائشہ پروین"), "in-polish": ("pl", "Wojciech Żółkiewski-Łęcki")}
 
 
 class Command(BaseCommand):
@@ -43,8 +52,11 @@ class Command(BaseCommand):
     def handle(self, folder: Path, dpi: int, **options):
         folder.mkdir(parents=True, exist_ok=True)
         code = "7KQ2-M9XD-3HWP-R4TB"
-        for key, name in SAMPLE_NAMES.items():
+        samples = {key: ("en-gb", name) for key, name in SAMPLE_NAMES.items()} | SAMPLE_LANGUAGES
+        for key, (language, name) in samples.items():
             data = CertificateData(
+                language=language,
+                valid_until=date.today().replace(year=date.today().year + 3, day=1),
                 learner_name=name,
                 course_title="Suicide prevention: an introduction for Londoners",
                 completed_on=date.today(),
