@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-# axe-core for the browser accessibility tests. Optional: without npm those tests say so and skip.
+# axe-core for the browser accessibility tests. Optional locally: without npm those tests say so and
+# skip; in CI (CI=true) they fail.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \

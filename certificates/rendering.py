@@ -87,6 +87,7 @@ class CertificateData:
     accent_colour: str = DEFAULT_ACCENT_COLOUR
     logo_path: str = ""  # a file under MEDIA_ROOT (a Wagtail image), or "" for the platform logo
     signature_path: str = ""
+    revoked_on: date | None = None  # printed across the top: a revoked certificate says so
 
 
 class SafeURLFetcher(URLFetcher):
@@ -246,6 +247,7 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
         "name_lang": language_tag(
             scripts.name_language(data.learner_name, certificate_language=data.language)
         ),
+        "revoked_on": format_certificate_date(data.revoked_on, data.language) if data.revoked_on else "",
         "name_dir": text_direction(data.learner_name),
         "title_dir": text_direction(data.course_title),
         "body_dir": text_direction(data.body),

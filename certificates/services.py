@@ -1,5 +1,6 @@
 """Writes for certificates: issue, render, email, reissue after a name change, revoke."""
 
+import io
 import logging
 import secrets
 from datetime import timedelta
@@ -176,6 +177,7 @@ def certificate_data(*, certificate: Certificate) -> CertificateData:
         accent_colour=wording["accent_colour"],
         logo_path=_media_path(wording["logo_file"]),
         signature_path=_media_path(wording["signature_file"]),
+        revoked_on=timezone.localtime(certificate.revoked_at).date() if certificate.revoked_at else None,
     )
 
 
@@ -213,6 +215,16 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
         storage.delete(new_name)
         certificate.refresh_from_db(fields=["pdf", "pdf_rendered_at"])
     return certificate
+
+
+def certificate_pdf_file(*, certificate: Certificate):
+    """The PDF to hand out, as an open binary file. A revoked certificate (only staff get one) is
+    rendered afresh with the revocation printed on it, and never stored: the stored file, rendered
+    while it was valid, does not say so."""
+    if certificate.revoked_at is not None:
+        return io.BytesIO(render_certificate_pdf(certificate_data(certificate=certificate)))
+    certificate_ensure_pdf(certificate=certificate)
+    return certificate.pdf.storage.open(certificate.pdf.name, "rb")
 
 
 def certificate_ensure_pdf(*, certificate: Certificate) -> Certificate:

@@ -122,9 +122,8 @@ def download(request, code):
     certificate = selectors.certificate_for_download(user=request.user, code=code)
     if certificate is None:
         raise Http404("No such certificate")
-    services.certificate_ensure_pdf(certificate=certificate)
     response = FileResponse(
-        certificate.pdf.storage.open(certificate.pdf.name, "rb"),
+        services.certificate_pdf_file(certificate=certificate),
         as_attachment=True,
         filename=f"certificate-{certificate.display_code}.pdf",
         content_type="application/pdf",

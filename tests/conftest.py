@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 
 from lms.celery import app as celery_app
+from tests import requirements
 
 
 def pytest_report_header(config):
@@ -13,11 +14,29 @@ def pytest_report_header(config):
     db = settings.DATABASES["default"]
     from tests.e2e.browser import CHROMIUM
 
+    absent = requirements.missing(requirements.REQUIREMENTS)
+    rule = "fail (CI)" if requirements.in_ci() else "skip"
     return [
         f"database: {connection.vendor} ({db['ENGINE']}, {db.get('HOST') or db.get('NAME')})",
         f"celery broker: {broker}",
-        f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'skipped (Chromium not found)'}",
+        f"browser tests: {'Chromium at ' + CHROMIUM if CHROMIUM else 'Chromium not found'}",
+        f"tests whose requirements are missing {rule}: " + ("; ".join(absent) or "none missing"),
     ]
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test with a real worker runs on the in-memory transport locally; CI needs the real broker."""
+    for item in items:
+        if item.get_closest_marker("celery_worker"):
+            item.add_marker(pytest.mark.needs("broker"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """`@pytest.mark.needs(...)`: skip on a laptop, fail in CI, when the machine lacks something."""
+    names = requirements.needed_by(item)
+    if names:
+        requirements.require(*names)
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +69,17 @@ def user(db):
     return UserFactory()
 
 
+@pytest.fixture
+def admin_user(db):
+    """The CMS superuser that pytest-django's `admin_client` signs in: it has two-step sign-in set
+    up, as the Wagtail admin requires of everyone."""
+    from tests.factories import StaffUserFactory, give_totp
+
+    staff = StaffUserFactory(full_name="Admin User")
+    give_totp(staff)
+    return staff
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Make the snapshot of migration data (helplines, home page, boroughs) that transactional
@@ -71,12 +101,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def redis_server(tmp_path):
     """A redis-server of the test's own, on a port in 6390-6399; stopped at the end."""
-    from tests.redis_server import REDIS_SERVER, REQUIRED, RedisServer
+    from tests.redis_server import RedisServer
 
-    if REDIS_SERVER is None:
-        if REQUIRED:
-            pytest.fail("redis-server not found, but CI_REQUIRE_REDIS=1")
-        pytest.skip("redis-server not found: Redis outage tests skipped")
+    requirements.require("redis-server")
     server = RedisServer(tmp_path)
     server.start()
     try:

@@ -28,6 +28,7 @@ from django.db import connection
 
 from certificates.rendering import CertificateData, render_certificate_pdf
 from tests.certificates.test_rendering import NAMES
+from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.benchmark
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,11 +93,10 @@ def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
     from courses.models import Enrollment
     from lms.accounts.models import User
     from lms.celery import app
-    from tests.certificates.factories import make_course
 
     n = int(os.environ.get("BENCH_CERT_N", "500"))
     names = list(NAMES.values())
-    course = make_course()
+    course = CoursePageFactory()
     users = User.objects.bulk_create(
         User(email=f"bench{i}@example.org", full_name=f"{names[i % len(names)]} {i}") for i in range(n)
     )

@@ -5,18 +5,10 @@ from django.contrib.auth.models import Group, Permission
 
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate
-from tests.certificates.factories import EnrollmentFactory, make_course
-from tests.factories import StaffUserFactory, UserFactory, give_totp
+from tests.certificates.factories import EnrollmentFactory
+from tests.factories import CoursePageFactory, UserFactory, give_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
-    return client
 
 
 @pytest.fixture
@@ -70,7 +62,7 @@ def test_staff_without_the_revoke_permission_cannot_revoke(client, certificate):
 
 
 def test_programme_staff_edit_a_template_and_choose_it_for_a_course(client):
-    course = make_course(title="Youth MHFA e-learning", programme="youth_mhfa")
+    course = CoursePageFactory(title="Youth MHFA e-learning", programme="youth_mhfa")
     client.force_login(programme_staff("add_certificatetemplate", "change_certificatetemplate"))
     response = client.post(
         "/admin/snippets/certificates/certificatetemplate/add/",

@@ -1,104 +1,75 @@
 """Two workers issuing the same certificate at once leave exactly one certificate and one email.
-Runs on PostgreSQL (as CI does); SQLite serialises writers, so the race cannot happen there."""
 
-import threading
-import traceback
+PostgreSQL only (as CI runs it): SQLite serialises writers, so the race cannot happen there. The
+workers are made to overlap by a rendezvous at each racy point (tests/concurrency.py), never by
+sleeping: removing the guard a test names fails it on every run.
+"""
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 
 from certificates import services
 from certificates.models import Certificate
 from tests.certificates.factories import EnrollmentFactory
+from tests.concurrency import Rendezvous, run_together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL)"),
+    pytest.mark.needs("postgresql"),
 ]
 
 
-def test_two_workers_at_once_leave_exactly_one_certificate_and_one_email():
-    enrollments = [EnrollmentFactory() for _ in range(5)]
-    for enrollment in enrollments:
-        barrier = threading.Barrier(2)
-        results, errors = [], []
-
-        def worker(enrollment_id=enrollment.id, barrier=barrier, results=results, errors=errors):
-            try:
-                barrier.wait(timeout=10)
-                results.append(services.certificate_issue(enrollment_id=enrollment_id).pk)
-            except Exception:  # pragma: no cover - reported below
-                errors.append(traceback.format_exc())
-            finally:
-                connections.close_all()
-
-        threads = [threading.Thread(target=worker) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-
-        assert errors == []
-        assert len(results) == 2 and results[0] == results[1]
-        assert Certificate.objects.filter(enrollment=enrollment).count() == 1
-    assert len(mail.outbox) == len(enrollments)
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(e.user.email for e in enrollments)
-
-
-def test_the_race_on_create_is_settled_by_the_unique_constraint(monkeypatch):
-    """Both workers see no certificate, both insert: the loser gets the winner's row."""
+def test_two_workers_at_once_leave_exactly_one_certificate(monkeypatch):
+    """Guarded by the unique constraint on the enrollment: both workers have found no certificate
+    and both insert one; the loser gets the winner's row, and nothing errors."""
     enrollment = EnrollmentFactory()
-    barrier = threading.Barrier(2)
-    real_filter = Certificate.objects.filter
-    results, errors = [], []
+    rendezvous = Rendezvous()
+    choose_template = services.selectors.template_for_course  # between "is there one?" and the insert
 
-    class Gate:
-        """The first 'is there one already?' check in each thread waits for the other thread."""
+    def choose_then_meet(**kwargs):
+        template = choose_template(**kwargs)
+        rendezvous.meet()
+        return template
 
-        def __init__(self):
-            self.seen = threading.local()
-
-        def __call__(self, *args, **kwargs):
-            queryset = real_filter(*args, **kwargs)
-            if kwargs.get("enrollment_id") and not getattr(self.seen, "done", False):
-                self.seen.done = True
-                first = queryset.first()
-                barrier.wait(timeout=10)
-                return FakeEmpty(first)
-            return queryset
-
-    class FakeEmpty:
-        def __init__(self, value):
-            self.value = value
-
-        def first(self):
-            return self.value
-
-    monkeypatch.setattr(Certificate.objects, "filter", Gate())
+    monkeypatch.setattr(services.selectors, "template_for_course", choose_then_meet)
     inserts = []
-    real_create = Certificate.objects.create
+    create = Certificate.objects.create
 
     def counting_create(**kwargs):
         inserts.append(kwargs["enrollment"].pk)
-        return real_create(**kwargs)
+        return create(**kwargs)
 
     monkeypatch.setattr(Certificate.objects, "create", counting_create)
 
-    def worker():
-        try:
-            results.append(services.certificate_get_or_create(enrollment=enrollment).pk)
-        except Exception as error:  # pragma: no cover
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def issue():
+        return services.certificate_get_or_create(enrollment=enrollment).pk
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert errors == []
-    assert len(inserts) == 2  # both really tried to insert
-    assert results[0] == results[1]
-    assert real_filter(enrollment=enrollment).count() == 1
+    first, second = run_together(issue, issue, rendezvous=rendezvous)
+    assert inserts == [enrollment.pk, enrollment.pk]  # both really tried to insert
+    assert first == second
+    assert Certificate.objects.filter(enrollment=enrollment).count() == 1
+
+
+def test_two_workers_at_once_send_the_learner_one_email(monkeypatch):
+    """Guarded twice: the row lock and the "not emailed yet" condition in `certificate_send_email`
+    (the second worker waits for the first to record the email, then finds nothing to send), and
+    behind them the email send log, which lets one send through per certificate."""
+    enrollment = EnrollmentFactory()
+    certificate = services.certificate_get_or_create(enrollment=enrollment)
+    services.certificate_ensure_pdf(certificate=certificate)
+    rendezvous = Rendezvous()
+    send = services.email_send
+
+    def meet_then_send(**kwargs):
+        rendezvous.meet()
+        return send(**kwargs)
+
+    monkeypatch.setattr(services, "email_send", meet_then_send)
+
+    def issue():
+        return services.certificate_issue(enrollment_id=enrollment.id).pk
+
+    first, second = run_together(issue, issue, rendezvous=rendezvous)
+    assert first == second == certificate.pk
+    assert [m.to for m in mail.outbox] == [[enrollment.user.email]]
+    assert Certificate.objects.get(pk=certificate.pk).emailed_at is not None

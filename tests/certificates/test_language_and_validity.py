@@ -2,7 +2,6 @@
 limited time, wording that cannot join into a broken sentence, and a verify page that shows
 expiry (still genuine) in the visitor's language."""
 
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -14,11 +13,11 @@ from django.utils import timezone
 from certificates import services, validity
 from certificates.models import CertificateTemplate
 from schools.models import Campaign
-from tests.certificates.factories import EnrollmentFactory, make_course
-from tests.certificates.test_admin import admin_client, programme_staff  # noqa: F401
+from tests.certificates.factories import EnrollmentFactory
+from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+needs_poppler = pytest.mark.needs("poppler")
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -85,7 +84,7 @@ def test_a_course_no_campaign_counts_has_no_valid_until():
 
 
 def test_a_campaign_naming_other_courses_does_not_limit_this_one():
-    other = make_course(title="Another course")
+    other = CoursePageFactory(title="Another course")
     named = campaign(certificate_valid_months=12)
     named.courses.add(other)
     assert services.certificate_issue(enrollment_id=EnrollmentFactory().id).valid_until is None
@@ -152,7 +151,7 @@ def test_whole_sentences_in_any_script_are_accepted(body):
 
 
 def test_a_courses_certificate_wording_must_be_whole_sentences():
-    course = make_course(certificate_wording="The course covered noticing the signs.")
+    course = CoursePageFactory(certificate_wording="The course covered noticing the signs.")
     course.full_clean()
     course.certificate_wording = "has completed a short introduction to suicide prevention."
     with pytest.raises(ValidationError) as raised:
@@ -183,7 +182,7 @@ def test_the_cms_refuses_a_closing_text_that_would_run_on_from_the_course_title(
 
 @needs_poppler
 def test_the_closing_text_and_the_course_wording_print_as_paragraphs_of_their_own():
-    course = make_course(certificate_wording="The course covered noticing the signs.")
+    course = CoursePageFactory(certificate_wording="The course covered noticing the signs.")
     certificate = services.certificate_issue(enrollment_id=EnrollmentFactory(course=course).id)
     lines = [line.strip() for line in pdf_text(certificate).splitlines() if line.strip()]
     assert "Free online training for Londoners." in lines
@@ -241,7 +240,7 @@ def test_without_a_translation_the_wording_prints_in_english_tagged_as_english()
 def test_a_translation_does_not_take_the_course_links_of_its_source(polish_template):
     from certificates.models import CertificateTemplateCourse
 
-    course = make_course()
+    course = CoursePageFactory()
     source = CertificateTemplate.objects.create(name="Course template", heading="Course certificate")
     CertificateTemplateCourse.objects.create(template=source, course=course)
     translation = source.copy_for_translation(polish_template.locale)

@@ -9,7 +9,6 @@ Reads the PDFs with poppler-utils (pdftotext, pdffonts, pdfinfo), as .ci/run ins
 
 import contextlib
 import re
-import shutil
 import subprocess
 import unicodedata
 import zlib
@@ -20,7 +19,7 @@ import pytest
 from certificates import rendering, scripts
 from certificates.rendering import CertificateData, render_certificate_pdf
 
-pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+pytestmark = pytest.mark.needs("poppler")
 
 # The audit's list: name, and the Noto face its letters must be set in ("" = Noto Sans itself).
 AUDIT_NAMES = {

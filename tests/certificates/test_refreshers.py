@@ -11,8 +11,8 @@ from django.core import mail
 from certificates.models import Certificate
 from certificates.refreshers import REFRESHER, refresher_due
 from lms.notifications.dispatch import emails_dispatch_due
-from tests.factories import UserFactory
-from tests.schools.factories import certify, make_course
+from tests.factories import CoursePageFactory, UserFactory
+from tests.schools.factories import certify
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def _refreshers(day):
 @pytest.fixture
 def certificate():
     user = UserFactory(full_name="Kim Teacher")
-    course = make_course(programme="youth_mhfa", title="Youth MHFA (test)")
+    course = CoursePageFactory(programme="youth_mhfa", title="Youth MHFA (test)")
     certificate = certify(user, course, when=_on(date(2026, 6, 15)))
     Certificate.objects.filter(pk=certificate.pk).update(valid_until=VALID_UNTIL)
     certificate.refresh_from_db()
@@ -64,7 +64,7 @@ def test_a_missed_day_is_caught_up_within_a_week_but_a_missed_window_is_not_repe
 
 
 def test_a_later_certificate_of_the_same_programme_stops_them(certificate):
-    newer_course = make_course(programme="youth_mhfa", title="Youth MHFA refresher (test)")
+    newer_course = CoursePageFactory(programme="youth_mhfa", title="Youth MHFA refresher (test)")
     newer = certify(certificate.user, newer_course, when=_on(date(2029, 2, 1)))
     Certificate.objects.filter(pk=newer.pk).update(valid_until=date(2032, 2, 1))
 
@@ -74,7 +74,7 @@ def test_a_later_certificate_of_the_same_programme_stops_them(certificate):
 
 
 def test_another_programmes_certificate_does_not_stop_them(certificate):
-    other = certify(certificate.user, make_course(programme="suicide_prevention"),
+    other = certify(certificate.user, CoursePageFactory(programme="suicide_prevention"),
                     when=_on(date(2029, 2, 1)))
     assert other.valid_until is None
     assert _refreshers(date(2029, 3, 15)) == 1
@@ -84,7 +84,7 @@ def test_revoked_certificates_and_ones_that_never_expire_get_none(certificate):
     Certificate.objects.filter(pk=certificate.pk).update(
         revoked_at=_on(date(2027, 1, 1)), revoked_reason="Issued in error"
     )
-    certify(UserFactory(), make_course(), when=_on(date(2026, 1, 1)))  # no valid-until date
+    certify(UserFactory(), CoursePageFactory(), when=_on(date(2026, 1, 1)))  # no valid-until date
     assert _refreshers(date(2029, 3, 15)) == 0
     assert _refreshers(date(2029, 6, 15)) == 0
 

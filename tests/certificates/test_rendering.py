@@ -7,7 +7,6 @@ Uses poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) as .ci/run installs 
 
 import contextlib
 import http.server
-import shutil
 import subprocess
 import threading
 import time
@@ -33,7 +32,7 @@ NAMES = {
     "Turkish": "Ağırğül Şenyiğit İnce",
 }
 
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+needs_poppler = pytest.mark.needs("poppler")
 
 
 def data(**overrides):
@@ -137,8 +136,7 @@ def test_names_in_every_script_print_with_real_glyphs(script, pdf_file):
         assert set(name.split()) <= words, (name, text)
 
 
-@needs_poppler
-def test_right_to_left_names_are_laid_out_right_to_left(pdf_file):
+def test_right_to_left_names_are_marked_right_to_left_in_the_certificate_markup():
     html = rendering._template().render(
         {"c": data(learner_name=NAMES["Urdu"]), "name_dir": rendering.text_direction(NAMES["Urdu"])}
     )
@@ -147,8 +145,7 @@ def test_right_to_left_names_are_laid_out_right_to_left(pdf_file):
     assert rendering.text_direction("  123 محمد") == "rtl"
 
 
-@needs_poppler
-@pytest.mark.skipif(not shutil.which("zbarimg"), reason="zbar-tools not installed")
+@pytest.mark.needs("poppler", "zbar")
 def test_the_qr_code_scans_to_the_verify_page(pdf_file, tmp_path):
     url = "https://training.example.org/certificates/verify/7KQ2-M9XD-3HWP-R4TB/"
     path = pdf_file(render_certificate_pdf(data(verify_url=url)))
@@ -175,6 +172,15 @@ def test_very_long_names_and_titles_still_fit_on_one_page(pdf_file):
         )
     )
     assert "Pages:           1" in run("pdfinfo", pdf_file(pdf))
+
+
+@needs_poppler
+def test_a_revoked_certificate_says_so_and_still_fits_on_one_page(pdf_file):
+    path = pdf_file(render_certificate_pdf(data(revoked_on=date(2026, 12, 1))))
+    assert "Pages:           1" in run("pdfinfo", path)
+    text = " ".join(run("pdftotext", path).split())
+    assert "Revoked on 1 December 2026: this certificate is no longer valid." in text
+    assert "Revoked" not in run("pdftotext", pdf_file(render_certificate_pdf(data()), "valid.pdf"))
 
 
 class RecordingHandler(http.server.BaseHTTPRequestHandler):
@@ -209,8 +215,9 @@ def test_html_in_a_name_prints_as_text_and_fetches_nothing(pdf_file, http_server
         f'<img src="file:///etc/passwd"><link rel="stylesheet" href="{http_server}/evil.css">'
         f'<img src="{http_server}/pixel.png">'
     )
+    # The server records a request before it answers, and rendering waits for answers, so any
+    # fetch would be on the list by the time the PDF is returned.
     pdf = render_certificate_pdf(data(learner_name=name, course_title=f"<b>{http_server}/t</b>"))
-    time.sleep(0.2)
     assert RecordingHandler.requests == []
     text = "".join(run("pdftotext", pdf_file(pdf), "-raw").split())
     assert '<imgsrc="file:///etc/passwd">' in text
@@ -226,7 +233,6 @@ def test_even_raw_html_cannot_fetch_from_the_network_or_read_other_files(http_se
         "</body></html>"
     )
     assert rendering._html_to_pdf(html).startswith(b"%PDF-")
-    time.sleep(0.2)
     assert RecordingHandler.requests == []
     assert "refused to fetch file:///etc/passwd" in caplog.text
     assert f"refused to fetch {http_server}/evil.css" in caplog.text
@@ -258,15 +264,17 @@ def test_the_fetcher_allows_only_the_platforms_own_static_and_media_files(tmp_pa
 
 
 def test_a_render_that_runs_too_long_is_stopped(monkeypatch):
-    def slow(html):
-        time.sleep(5)
-        raise AssertionError("the render should have been stopped")
+    finished = []
 
-    monkeypatch.setattr(rendering, "_layout", slow)
-    started = time.monotonic()
+    def never_ending(html):
+        time.sleep(120)  # interrupted by the time limit, or the test fails below
+        finished.append(True)
+        return b"%PDF-"
+
+    monkeypatch.setattr(rendering, "_layout", never_ending)
     with pytest.raises(RenderTimeout):
         render_certificate_pdf(data(), timeout=1)
-    assert time.monotonic() - started < 3
+    assert finished == []  # stopped part-way, not waited out
 
 
 def test_the_issue_task_has_a_time_limit_and_acks_late():
@@ -277,14 +285,24 @@ def test_the_issue_task_has_a_time_limit_and_acks_late():
     assert issue_certificate.soft_time_limit == 60 and issue_certificate.time_limit == 90
 
 
-def test_an_invalid_accent_colour_cannot_inject_css():
-    html = rendering._template().render({"c": data(), "accent_css": "--accent: #1d4f91;"})
-    assert "--accent: #1d4f91;" in html
-    assert rendering._safe_colour("red; background: url(http://x)") == "#1d4f91"
-    assert rendering._safe_colour("#A1b2C3") == "#A1b2C3"
+def test_an_invalid_accent_colour_cannot_inject_css(monkeypatch):
+    seen = []
+    real = rendering._layout
+
+    def keep_html(html):
+        seen.append(html)
+        return real(html)
+
+    monkeypatch.setattr(rendering, "_layout", keep_html)
+    render_certificate_pdf(data(accent_colour="red; background: url(http://x)"))
+    injected, seen[:] = list(seen), []
+    render_certificate_pdf(data(accent_colour="#A1b2C3"))
+    assert injected and all("url(http://x)" not in h and "--accent: #1d4f91;" in h for h in injected)
+    assert seen and all("--accent: #A1b2C3;" in h for h in seen)
 
 
-def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings, tmp_path):
+@needs_poppler
+def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     from pathlib import Path
 
     from PIL import Image
@@ -296,7 +314,6 @@ def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings, tmp_
     pdf = render_certificate_pdf(
         data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
     )
-    if shutil.which("pdfimages"):
-        listing = run("pdfimages", pdf_file(pdf), "-list")
-        assert len(listing.strip().splitlines()) - 2 == 2  # both images embedded
-    assert settings.MEDIA_ROOT in str(media)
+    images = run("pdfimages", pdf_file(pdf), "-list").strip().splitlines()[2:]
+    sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in images)
+    assert sizes == [(120, 120), (200, 60)]  # the logo and the signature, each embedded once

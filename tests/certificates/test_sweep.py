@@ -1,7 +1,7 @@
 """The periodic sweep: a broker outage or a worker killed mid-render delays a certificate but
 never loses it."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -163,3 +163,47 @@ def test_the_sweep_does_not_touch_finished_or_revoked_certificates(django_captur
         assert services.certificates_sweep() == 0
     assert Certificate.objects.get(pk=done.pk).pdf.name == done.pdf.name
     assert len(mail.outbox) == 1
+
+
+# Boundaries, with the clock moved by time-machine rather than by editing timestamps -------------
+
+START = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+
+
+def test_a_completion_is_left_to_its_own_task_for_exactly_the_grace_period(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.CERTIFICATE_SWEEP_GRACE_MINUTES = 5
+    with time_machine.travel(START, tick=False) as clock:
+        enrollment = EnrollmentFactory(completed_at=timezone.now())
+        clock.shift(timedelta(minutes=5))  # exactly the grace period: still its own task's
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.certificates_sweep() == 0
+        assert not Certificate.objects.exists()
+
+        clock.shift(timedelta(seconds=1))  # a second later the sweep takes it
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.certificates_sweep() == 1
+    assert Certificate.objects.get(enrollment=enrollment).emailed_at is not None
+    assert [m.to for m in mail.outbox] == [[enrollment.user.email]]
+
+
+def test_a_certificate_never_emailed_is_emailed_for_seven_days_and_not_after(
+    django_capture_on_commit_callbacks,
+):
+    """The mail server was down when they were issued. Up to seven days after issue the sweep
+    still sends the email; after that a late "your certificate is ready" would only confuse."""
+    with time_machine.travel(START, tick=False) as clock:
+        older = services.certificate_get_or_create(enrollment=EnrollmentFactory(completed_at=timezone.now()))
+        services.certificate_ensure_pdf(certificate=older)
+        clock.shift(timedelta(seconds=1))
+        newer = services.certificate_get_or_create(enrollment=EnrollmentFactory(completed_at=timezone.now()))
+        services.certificate_ensure_pdf(certificate=newer)
+
+        clock.move_to(newer.issued_at + timedelta(days=7))  # newer: exactly 7 days; older: 7 days 1 s
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.certificates_sweep() == 1
+
+    assert [m.to for m in mail.outbox] == [[newer.user.email]]
+    assert Certificate.objects.get(pk=older.pk).emailed_at is None
+    assert Certificate.objects.get(pk=newer.pk).emailed_at is not None

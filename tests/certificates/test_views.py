@@ -7,7 +7,7 @@ from django.urls import reverse
 from certificates import services
 from certificates.models import Certificate
 from tests.certificates.factories import EnrollmentFactory
-from tests.factories import StaffUserFactory, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +148,44 @@ def test_staff_with_permission_can_download(client, certificate):
     staff = UserFactory(is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="view_certificate"))
     client.force_login(staff)
-    assert client.get(certificate.get_download_url()).status_code == 200
-    assert StaffUserFactory().has_perm("certificates.view_certificate")
+    response = client.get(certificate.get_download_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == certificate.pdf.storage.open(certificate.pdf.name).read()
+
+
+def _pdf_text(data: bytes, tmp_path) -> str:
+    import subprocess
+
+    path = tmp_path / "downloaded.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.needs("poppler")
+def test_staff_downloading_a_revoked_certificate_get_a_pdf_that_says_it_is_revoked(
+    client, certificate, tmp_path
+):
+    valid = b"".join(client_for_viewer(client).get(certificate.get_download_url()).streaming_content)
+    assert "Revoked" not in _pdf_text(valid, tmp_path)
+    stored = certificate.pdf.name
+    services.certificate_revoke(certificate=certificate, reason="Completed on a shared account", by=None)
+
+    response = client.get(certificate.get_download_url())
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(_pdf_text(b"".join(response.streaming_content), tmp_path).split())
+    revoked_on = certificate.revoked_at.strftime("%-d %B %Y")
+    assert f"Revoked on {revoked_on}: this certificate is no longer valid." in text
+    assert "Amani Okoro" in text and certificate.display_code in text  # still the same certificate
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == stored  # the stored copy is not replaced by the marked one
+
+
+def client_for_viewer(client):
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_certificate"))
+    client.force_login(staff)
+    return client
 
 
 def test_signed_out_visitors_are_asked_to_sign_in(client, certificate):

@@ -1,10 +1,10 @@
-"""Build course trees for tests: raw StreamField data with fixed block ids, so tests can post
-answers by id exactly as a learner's browser would."""
+"""Raw StreamField data for module bodies, with fixed block ids, so tests can post answers by id
+exactly as a learner's browser would. The pages themselves come from tests/factories.py
+(`CoursePageFactory`, `ModulePageFactory(parent=course, body=[...])`)."""
 
 import uuid
 
-from cms.models import Helpline, HomePage
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from cms.models import Helpline
 
 
 def new_id() -> str:
@@ -64,40 +64,3 @@ def option_ids(block, correct=None):
         for item in block["value"]["options"]
         if correct is None or item["value"]["is_correct"] == correct
     ]
-
-
-def course_index():
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        index = HomePage.objects.get().add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
-    return index
-
-
-def make_course(*, title="Test course", pass_mark=80, publish=True, **fields):
-    values = dict(
-        title=title,
-        summary="A short course for testing.",
-        programme="suicide_prevention",
-        estimated_minutes=20,
-        learning_outcomes="<ul><li>Ask directly</li></ul>",
-        content_note="<p>This course talks about suicide.</p>",
-        pass_mark=pass_mark,
-    )
-    values.update(fields)
-    course = course_index().add_child(instance=CoursePage(live=publish, **values))
-    if publish:
-        course.save_revision().publish()
-    else:
-        course.save_revision()
-    return course
-
-
-def make_module(course, *, title="Module", body=(), publish=True, **fields):
-    values = dict(title=title, estimated_minutes=5, body=list(body))
-    values.update(fields)
-    module = course.add_child(instance=ModulePage(live=publish, **values))
-    if publish:
-        module.save_revision().publish()
-    else:
-        module.save_revision()
-    return ModulePage.objects.get(pk=module.pk)

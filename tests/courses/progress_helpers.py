@@ -7,7 +7,8 @@ import pytest
 from celery.signals import task_prerun
 
 from courses.services import CERTIFICATE_TASK
-from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+from tests.courses.builders import option_ids, paragraph, question
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 # For tests that really commit (threads, a worker), like the browser tests: the migration data is
 # restored after each, so later tests start from the same database.
@@ -37,36 +38,15 @@ class Course:
         return data
 
 
-def ensure_site_tree():
-    """Rebuild the page tree the migrations make (locale, root, home page, site) if a
-    transactional test before this one flushed the database."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    from cms.models import HomePage
-
-    if HomePage.objects.exists():
-        return
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=HomePage(title="Free training for London", slug="home"))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-
-
 def build_course(*, required=3, optional=True, assessment=True, questions=5, pass_mark=80,
                  title="Suicide prevention: test course"):
-    ensure_site_tree()
-    page = make_course(title=title, pass_mark=pass_mark if assessment else None)
+    page = CoursePageFactory(title=title, pass_mark=pass_mark if assessment else None)
     modules = [
-        make_module(page, title=f"Module {n}", body=[paragraph()]) for n in range(1, required + 1)
+        ModulePageFactory(parent=page, title=f"Module {n}", body=[paragraph()])
+        for n in range(1, required + 1)
     ]
     optional_module = (
-        make_module(page, title="Further reading", body=[paragraph()], is_required=False)
+        ModulePageFactory(parent=page, title="Further reading", body=[paragraph()], is_required=False)
         if optional else None
     )
     blocks = [
@@ -78,7 +58,9 @@ def build_course(*, required=3, optional=True, assessment=True, questions=5, pas
         for n in range(1, questions + 1)
     ]
     assessment_module = (
-        make_module(page, title="Assessment", body=blocks, is_assessment=True) if assessment else None
+        ModulePageFactory(parent=page, title="Assessment", body=blocks, is_assessment=True)
+        if assessment
+        else None
     )
     return Course(page=page, modules=modules, optional=optional_module,
                   assessment=assessment_module, questions=blocks)

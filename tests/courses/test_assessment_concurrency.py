@@ -8,7 +8,7 @@ barrier.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from courses import services
 from courses.models import QuizAttempt, QuizPaper
@@ -17,10 +17,7 @@ from tests.factories import UserFactory
 
 pytestmark = [
     COMMITTING_DB,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite serialises all writers, so nothing can race",
-    ),
+    pytest.mark.needs("postgresql"),
 ]
 
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from courses import services
 from courses.grading import module_questions, paper_draw
 from courses.models import AssessmentFeedback, QuizAttempt, QuizPaper
-from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+from tests.courses.builders import option_ids, paragraph, question
 from tests.courses.progress_helpers import build_course
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,9 @@ def four_options(n):
 @pytest.fixture
 def pool(db):
     """An assessment of 6 questions, each attempt drawing 3, pass mark 60%."""
-    course = make_course(title="Pool course", pass_mark=60)
+    course = CoursePageFactory(title="Pool course", pass_mark=60)
     blocks = [four_options(n) for n in range(1, 7)]
-    module = make_module(
+    module = ModulePageFactory(parent=
         course, title="Assessment", body=[paragraph(), *blocks], is_assessment=True,
         questions_per_attempt=3,
     )

@@ -3,7 +3,8 @@
 import pytest
 
 from courses.grading import GradingError, answers_from_post, grade_module, question_field_name
-from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+from tests.courses.builders import option_ids, paragraph, question
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 def single(prompt="Is it safe to ask directly about suicide?", feedback_right="Yes: asking shows you care."):
@@ -27,9 +28,11 @@ def multiple():
 
 @pytest.fixture
 def five_question_assessment(db):
-    course = make_course(pass_mark=80)
+    course = CoursePageFactory(pass_mark=80)
     blocks = [single(f"Question {n}") for n in range(5)]
-    module = make_module(course, title="Assessment", is_assessment=True, body=[paragraph(), *blocks])
+    module = ModulePageFactory(
+        parent=course, title="Assessment", is_assessment=True, body=[paragraph(), *blocks]
+    )
     return module, blocks
 
 
@@ -54,9 +57,9 @@ def test_pass_mark_is_the_course_pass_mark(five_question_assessment, right, scor
 
 
 def test_score_rounds_down_but_pass_compares_exact_fraction(db):
-    course = make_course(pass_mark=83)
+    course = CoursePageFactory(pass_mark=83)
     blocks = [single(f"Q{n}") for n in range(6)]
-    module = make_module(course, is_assessment=True, body=blocks)
+    module = ModulePageFactory(parent=course, is_assessment=True, body=blocks)
     result = grade_module(module=module, answers=answer(blocks, 5))  # 83.33%
     assert result.score == 83 and result.passed is True
     assert grade_module(module=module, answers=answer(blocks, 5), pass_mark=84).passed is False
@@ -76,7 +79,7 @@ def test_result_carries_feedback_for_the_chosen_option_and_the_explanation(five_
 
 def test_multiple_choice_needs_exactly_the_correct_set(db):
     block = multiple()
-    module = make_module(make_course(), body=[block])
+    module = ModulePageFactory(parent=CoursePageFactory(), body=[block])
     right = option_ids(block, correct=True)
     wrong = option_ids(block, correct=False)
     assert grade_module(module=module, answers={block["id"]: right}).passed is True
@@ -130,7 +133,7 @@ def test_option_from_another_question_is_refused(five_question_assessment):
 def test_answers_for_another_modules_questions_are_refused(five_question_assessment):
     module, blocks = five_question_assessment
     other_block = single("Elsewhere")
-    make_module(module.get_parent().specific, title="Other", body=[other_block])
+    ModulePageFactory(parent=module.get_parent().specific, title="Other", body=[other_block])
     answers = answer(blocks, 5)
     answers[other_block["id"]] = option_ids(other_block, correct=True)
     with pytest.raises(GradingError) as caught:
@@ -148,7 +151,7 @@ def test_two_answers_to_a_single_choice_question_are_refused(five_question_asses
 
 
 def test_module_without_questions_cannot_be_graded(db):
-    module = make_module(make_course(), body=[paragraph()])
+    module = ModulePageFactory(parent=CoursePageFactory(), body=[paragraph()])
     with pytest.raises(GradingError) as caught:
         grade_module(module=module, answers={})
     assert error_codes(caught.value) == {"__all__": ["no_questions"]}
@@ -175,20 +178,61 @@ def test_answers_from_post_reads_the_question_fields(rf):
     assert answers_from_post(request.POST) == {"q1": ["a", "b"], "q2": ["c"]}
 
 
-def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(five_question_assessment):
+def test_question_ids_stay_the_same_after_a_trainer_edits_the_page(admin_client, five_question_assessment):
+    """The trainer rewords a question and adds a paragraph in the page editor and publishes: the
+    editor sends each block's id back, so answers given to the earlier version still grade."""
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    from courses.models import ModulePage
+    from tests.courses.admin_forms import listblock
+
     module, blocks = five_question_assessment
-    module.title = "Assessment (updated)"
-    module.save_revision().publish()
-    module.refresh_from_db()
-    result = grade_module(module=module, answers=answer(blocks, 5))
+    body = {"count": len(blocks) + 1}
+    body[0] = {"type": "paragraph", "value": rich_text("<p>A new introduction.</p>"), "deleted": "",
+               "order": 0, "id": ""}
+    for n, block in enumerate(blocks, start=1):
+        value = block["value"]
+        options = [
+            {"text": o["value"]["text"], "is_correct": "on" if o["value"]["is_correct"] else "",
+             "feedback": o["value"]["feedback"]}
+            for o in value["options"]
+        ]
+        option_list = listblock(options)
+        for i, o in enumerate(value["options"]):
+            option_list[i]["id"] = o["id"]
+        body[n] = {
+            "type": "question",
+            "value": {
+                "prompt": f"{value['prompt']} (reworded)",
+                "kind": value["kind"],
+                "options": option_list,
+                "explanation": rich_text(value["explanation"]),
+            },
+            "deleted": "",
+            "order": n,
+            "id": block["id"],
+        }
+    data = nested_form_data({
+        "title": module.title, "slug": module.slug, "estimated_minutes": 5,
+        "content_note": rich_text(""), "is_required": "on", "is_assessment": "on", "body": body,
+    })
+    data["action-publish"] = "1"
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=(module.pk,)), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    edited = ModulePage.objects.get(pk=module.pk)
+    assert edited.body[0].block_type == "paragraph"
+    result = grade_module(module=edited, answers=answer(blocks, 5))
     assert result.passed is True
+    assert result.questions[0].prompt == "Question 0 (reworded)"
 
 
 def test_a_course_without_a_pass_mark_needs_every_answer_right(db):
     """Knowledge checks in a course with no pass mark: 4 of 5 right does not pass, 5 of 5 does."""
-    course = make_course(pass_mark=None)
+    course = CoursePageFactory(pass_mark=None)
     blocks = [single(f"Check {n}") for n in range(5)]
-    module = make_module(course, title="Lesson", body=[paragraph(), *blocks])
+    module = ModulePageFactory(parent=course, title="Lesson", body=[paragraph(), *blocks])
     assert grade_module(module=module, answers=answer(blocks, 4)).passed is False
     result = grade_module(module=module, answers=answer(blocks, 5))
     assert (result.pass_mark, result.passed) == (100, True)

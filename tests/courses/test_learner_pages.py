@@ -9,17 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail_factories import ImageFactory
 
 from courses.blocks import QuestionBlock
-from tests.courses.builders import (
-    callout,
-    heading,
-    make_course,
-    make_module,
-    option_ids,
-    paragraph,
-    question,
-    reflection,
-    signpost,
-)
+from tests.courses.builders import callout, heading, option_ids, paragraph, question, reflection, signpost
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 SECRET_FEEDBACK = "FEEDBACK-ONLY-AFTER-ANSWERING"
 SECRET_EXPLANATION = "EXPLANATION-ONLY-AFTER-ANSWERING"
@@ -44,8 +35,8 @@ def learner_client(client, user):
 
 @pytest.fixture
 def course_with_modules(db):
-    course = make_course(title="Suicide prevention basics")
-    first = make_module(
+    course = CoursePageFactory(title="Suicide prevention basics")
+    first = ModulePageFactory(parent=
         course,
         title="Spotting the signs",
         content_note="<p>This module talks about suicide.</p>",
@@ -57,8 +48,8 @@ def course_with_modules(db):
             signpost("Samaritans", "Shout"),
         ],
     )
-    second = make_module(course, title="Asking directly", body=[paragraph()])
-    assessment = make_module(
+    second = ModulePageFactory(parent=course, title="Asking directly", body=[paragraph()])
+    assessment = ModulePageFactory(parent=
         course,
         title="Check your learning",
         is_assessment=True,
@@ -68,7 +59,7 @@ def course_with_modules(db):
 
 
 def test_catalogue_lists_published_courses_with_audience_duration_and_summary(client, course_with_modules):
-    make_course(title="Draft course", publish=False)
+    CoursePageFactory(title="Draft course", publish=False)
     html = client.get("/courses/").content.decode()
     assert "Suicide prevention basics" in html and "Draft course" not in html
     assert "Everyone" in html and "About 20 minutes" in html and "A short course for testing." in html
@@ -158,8 +149,10 @@ def test_question_api_representation_leaves_out_the_answer_key(course_with_modul
 
 
 def test_everything_user_supplied_is_escaped(learner_client, db):
-    course = make_course(title="<script>alert(1)</script>")
-    module = make_module(course, title="M", body=[question("<b>bold?</b>", [("<i>x</i>", True, "")])])
+    course = CoursePageFactory(title="<script>alert(1)</script>")
+    module = ModulePageFactory(
+        parent=course, title="M", body=[question("<b>bold?</b>", [("<i>x</i>", True, "")])]
+    )
     html = learner_client.get(module.url).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;b&gt;bold?&lt;/b&gt;" in html
 
@@ -200,16 +193,16 @@ def test_module_page_queries_do_not_grow_with_blocks_or_modules(
     learner_client, db, django_assert_max_num_queries
 ):
     images = [ImageFactory() for _ in range(2)]
-    course = make_course()
-    small = make_module(course, title="Small", body=big_body(images)[:6])
-    large = make_module(course, title="Large", body=big_body(images))
+    course = CoursePageFactory()
+    small = ModulePageFactory(parent=course, title="Small", body=big_body(images)[:6])
+    large = ModulePageFactory(parent=course, title="Large", body=big_body(images))
     assert len(large.body) == 30
     learner_client.get(small.url)  # first render creates image renditions; measure warm pages
     learner_client.get(large.url)
     small_count = count_queries(learner_client, small.url)
     large_count = count_queries(learner_client, large.url)
     for n in range(10):
-        make_module(course, title=f"Extra {n}", body=[paragraph()])
+        ModulePageFactory(parent=course, title=f"Extra {n}", body=[paragraph()])
     more_modules_count = count_queries(learner_client, large.url)
     print(
         f"module page queries: 6 blocks={small_count}, 30 blocks={large_count}, "
@@ -221,15 +214,15 @@ def test_module_page_queries_do_not_grow_with_blocks_or_modules(
 
 
 def test_catalogue_and_course_page_queries_do_not_grow_with_courses_or_modules(client, db):
-    course = make_course(title="First")
-    make_module(course, title="One", body=[paragraph()])
+    course = CoursePageFactory(title="First")
+    ModulePageFactory(parent=course, title="One", body=[paragraph()])
     client.get("/courses/")  # warm the site root cache, as on any running site
     catalogue_before = count_queries(client, "/courses/")
     course_before = count_queries(client, course.url)
     for n in range(6):
-        extra = make_course(title=f"Course {n}")
-        make_module(extra, title="Only", body=[paragraph()])
-        make_module(course, title=f"Module {n}", body=[paragraph()])
+        extra = CoursePageFactory(title=f"Course {n}")
+        ModulePageFactory(parent=extra, title="Only", body=[paragraph()])
+        ModulePageFactory(parent=course, title=f"Module {n}", body=[paragraph()])
     catalogue_after = count_queries(client, "/courses/")
     course_after = count_queries(client, course.url)
     print(

@@ -4,8 +4,9 @@ import pytest
 
 from courses.models import Enrollment, ModuleProgress, QuizAttempt
 from courses.progress_selectors import enrollment_is_complete
-from tests.courses.builders import make_module, paragraph
+from tests.courses.builders import paragraph
 from tests.courses.progress_helpers import build_course
+from tests.factories import ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,12 +70,12 @@ def test_a_course_without_an_assessment_needs_only_its_required_modules(user):
 def test_a_required_module_added_later_is_outstanding(course, enrollment):
     _done(enrollment, *course.modules, course.assessment)
     _attempt(enrollment, course.assessment, passed=True)
-    make_module(course.page, title="New module", body=[paragraph()])
+    ModulePageFactory(parent=course.page, title="New module", body=[paragraph()])
     assert enrollment_is_complete(enrollment=enrollment) is False
 
 
 def test_unpublished_and_draft_modules_do_not_count(course, enrollment):
-    make_module(course.page, title="Draft module", body=[paragraph()], publish=False)
+    ModulePageFactory(parent=course.page, title="Draft module", body=[paragraph()], publish=False)
     course.modules[1].unpublish()
     _done(enrollment, course.modules[0], course.assessment)
     _attempt(enrollment, course.assessment, passed=True)

@@ -4,7 +4,8 @@ import pytest
 from django.template.loader import render_to_string
 
 from courses.grading import grade_module
-from tests.courses.builders import make_course, make_module, option_ids, question
+from tests.courses.builders import option_ids, question
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def graded(db):
             kind="multiple",
         ),
     ]
-    module = make_module(make_course(pass_mark=80), is_assessment=True, body=blocks)
+    module = ModulePageFactory(parent=CoursePageFactory(pass_mark=80), is_assessment=True, body=blocks)
     answers = {
         blocks[0]["id"]: option_ids(blocks[0], correct=False),
         blocks[1]["id"]: option_ids(blocks[1], correct=True),

@@ -6,8 +6,9 @@ from courses import services
 from courses.grading import GradingError
 from courses.models import Enrollment, ModuleProgress, QuizAttempt
 from lms.celery import app
-from tests.courses.builders import make_module, option_ids
+from tests.courses.builders import option_ids
 from tests.courses.progress_helpers import TaskRuns, build_course, ensure_certificate_task
+from tests.factories import ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +135,7 @@ def test_knowledge_checks_in_a_lesson_are_graded_but_do_not_complete_it(user, co
     from tests.courses.builders import question
 
     block = question("Is it safe to ask directly?", [("Yes", True, ""), ("No", False, "")])
-    lesson = make_module(course.page, title="Lesson with a check", body=[block])
+    lesson = ModulePageFactory(parent=course.page, title="Lesson with a check", body=[block])
     submission = services.quiz_submit(
         user=user, course=course.page, module=lesson, answers={block["id"]: option_ids(block, True)}
     )

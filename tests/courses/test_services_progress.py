@@ -7,9 +7,9 @@ from courses import services
 from courses.models import Enrollment, ModuleProgress
 from lms.celery import app
 from tests.celery_helpers import use_broker
-from tests.courses.builders import make_module, paragraph
+from tests.courses.builders import paragraph
 from tests.courses.progress_helpers import COMMITTING_DB, TaskRuns, build_course, ensure_certificate_task
-from tests.factories import UserFactory
+from tests.factories import ModulePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_editing_the_course_after_completion_does_not_uncomplete(
 ):
     _complete_all(user, course, django_capture_on_commit_callbacks)
     completed_at = Enrollment.objects.get(user=user).completed_at
-    new_module = make_module(course.page, title="Added later", body=[paragraph()])
+    new_module = ModulePageFactory(parent=course.page, title="Added later", body=[paragraph()])
     with TaskRuns() as runs, django_capture_on_commit_callbacks(execute=True):
         services.module_complete(user=user, course=course.page, module=new_module)
     assert Enrollment.objects.get(user=user).completed_at == completed_at
@@ -94,7 +94,7 @@ def test_a_required_module_added_later_is_new_for_learners_in_progress(
     user, course, certificate_task, django_capture_on_commit_callbacks
 ):
     services.module_complete(user=user, course=course.page, module=course.modules[0])
-    added = make_module(course.page, title="Added later", body=[paragraph()])
+    added = ModulePageFactory(parent=course.page, title="Added later", body=[paragraph()])
     with django_capture_on_commit_callbacks(execute=True):
         services.module_complete(user=user, course=course.page, module=course.modules[1])
     assert Enrollment.objects.get(user=user).completed_at is None
@@ -112,7 +112,7 @@ def test_modules_that_are_not_reachable_store_nothing(user, course, case):
         module = course.modules[0]
         module.unpublish()
     elif case == "draft":
-        module = make_module(course.page, title="Draft", body=[paragraph()], publish=False)
+        module = ModulePageFactory(parent=course.page, title="Draft", body=[paragraph()], publish=False)
     else:
         module = course.modules[0]
         target_course.live = False

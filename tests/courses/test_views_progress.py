@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from courses.models import Enrollment, ModuleProgress
-from tests.courses.builders import make_module, paragraph
+from tests.courses.builders import paragraph
 from tests.courses.progress_helpers import build_course
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import DEFAULT_PASSWORD, ModulePageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,8 @@ def test_unreachable_modules_give_404_and_store_nothing(learner, course, case):
         course.modules[0].unpublish()
         url = complete_url(course, course.modules[0])
     elif case == "draft":
-        url = complete_url(course, make_module(course.page, title="Draft", body=[paragraph()], publish=False))
+        draft = ModulePageFactory(parent=course.page, title="Draft", body=[paragraph()], publish=False)
+        url = complete_url(course, draft)
     else:
         url = reverse("courses:module_complete", args=[course.page.pk, 999999])
     assert learner.post(url).status_code == 404
@@ -170,7 +171,7 @@ def test_module_page_query_count_is_fixed(learner, user, course, django_assert_m
     with django_assert_max_num_queries(MODULE_PAGE_QUERIES) as small:
         assert learner.get(course.modules[2].url).status_code == 200
     for n in range(10):  # a bigger course and many more learners change nothing
-        make_module(course.page, title=f"Extra {n}", body=[paragraph()])
+        ModulePageFactory(parent=course.page, title=f"Extra {n}", body=[paragraph()])
     for _ in range(5):
         e = Enrollment.objects.create(user=UserFactory(), course=course.page)
         ModuleProgress.objects.create(enrollment=e, module=course.modules[0])
@@ -183,7 +184,7 @@ def test_completion_post_query_count_is_fixed(learner, course, django_assert_max
     for module in course.modules[:2]:
         learner.post(complete_url(course, module))
     for n in range(10):
-        make_module(course.page, title=f"Extra {n}", body=[paragraph()], is_required=False)
+        ModulePageFactory(parent=course.page, title=f"Extra {n}", body=[paragraph()], is_required=False)
     learner.post(complete_url(course, course.modules[2]))
     # the completing POST: the last module, with the assessment already passed
     from courses.models import QuizAttempt

@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from courses.models import CourseIndexPage, ModulePage
 from tests.courses.admin_forms import course_form, module_form, question_value
-from tests.courses.builders import make_course, make_module, paragraph, question
-from tests.factories import UserFactory, give_totp
+from tests.courses.builders import paragraph, question
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, give_totp
 
 
 def cms_user(group_name):
@@ -43,7 +43,7 @@ def test_migration_creates_catalogue_groups_and_review_workflow():
 def test_trainer_creates_and_submits_a_module_but_cannot_publish_and_a_reviewer_publishes_it(
     client, trainer, reviewer, user
 ):
-    course = make_course(title="Suicide prevention basics")
+    course = CoursePageFactory(title="Suicide prevention basics")
     client.force_login(trainer)
     add_url = reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk))
     assert client.get(add_url).status_code == 200
@@ -118,9 +118,9 @@ def preview(client, page, data):
 @pytest.mark.django_db
 def test_preview_works_for_every_page_type(admin_client):
     index = CourseIndexPage.objects.get()
-    course = make_course(title="A course")
-    module = make_module(course, title="Draft module", publish=False, body=[paragraph()])
-    assessment = make_module(
+    course = CoursePageFactory(title="A course")
+    module = ModulePageFactory(parent=course, title="Draft module", publish=False, body=[paragraph()])
+    assessment = ModulePageFactory(parent=
         course, title="Final", is_assessment=True, body=[question("Q?", [("A", True, "SECRET-FEEDBACK")])]
     )
 
@@ -161,7 +161,7 @@ def test_outsiders_without_a_group_cannot_reach_the_course_editor(client, db):
     outsider = UserFactory(is_staff=True)
     give_totp(outsider)
     client.force_login(outsider)
-    course = make_course()
+    course = CoursePageFactory()
     add_url = reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk))
     assert client.get(add_url).status_code in (302, 403)
     assert not ModulePage.objects.exists()

@@ -1,4 +1,4 @@
-"""Where Debian's Chromium is, and whether CI insists on it (CI_REQUIRE_BROWSER=1)."""
+"""Where Debian's Chromium is (tests/requirements.py decides what a missing one means)."""
 
 import os
 import shutil
@@ -9,4 +9,3 @@ CHROMIUM = next(
      if p and Path(p).exists()),
     None,
 )
-REQUIRED = os.environ.get("CI_REQUIRE_BROWSER") == "1"

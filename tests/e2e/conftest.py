@@ -1,7 +1,8 @@
 """Browser tests: Playwright driving Debian's Chromium against a live server.
 
-Skipped, with a clear message, on a machine without Chromium (a fresh laptop still passes the rest
-of `make test`); CI sets CI_REQUIRE_BROWSER=1, which turns a missing browser into a failure.
+Every test here needs Chromium, and those that check accessibility need axe-core: skipped, with a
+clear message, on a machine without them (a fresh laptop still passes the rest of `make test`),
+failed in CI (tests/requirements.py).
 """
 
 import os
@@ -9,25 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, REQUIRED
+from tests.requirements import ROOT, require
+
+from .browser import CHROMIUM
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(config, items):
-    if CHROMIUM:
-        return
-    message = "Chromium not found (install Debian's `chromium`): browser tests skipped"
-    if REQUIRED:
-        raise pytest.UsageError(message + ", but CI_REQUIRE_BROWSER=1")
+    here = Path(__file__).resolve().parent
     for item in items:
-        if "tests/e2e" in str(item.fspath):
-            item.add_marker(pytest.mark.skip(reason=message))
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.needs("chromium"))
 
 
 @pytest.fixture(scope="session")
@@ -45,10 +43,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def axe():
     """Run axe-core on the current page; returns WCAG A/AA violations as readable strings."""
-    if not AXE_JS.exists():
-        if REQUIRED:
-            pytest.fail("node_modules/axe-core is missing: run `npm ci`")
-        pytest.skip("axe-core not installed (npm not available): accessibility check skipped")
+    require("axe-core")
     source = AXE_JS.read_text()
 
     def check(page):

@@ -2,6 +2,8 @@
 monitors holding the health token; the worker check is bounded and leaves nothing to run late."""
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.db.utils import OperationalError
 from django.utils import timezone
 from kombu import Queue
@@ -95,13 +97,22 @@ def test_the_worker_check_is_refused_without_staff_access_or_the_token(client, s
     assert sent == []  # nothing was queued
 
 
-@pytest.mark.django_db
-def test_the_worker_round_trip_for_staff_and_token_holders(client, token, celery_eager):
-    response = client.get("/healthz?worker=1", HTTP_AUTHORIZATION=f"Bearer {TOKEN}")
+@pytest.mark.celery_worker
+# Committing: the worker closes the process's database connections when it starts, as in production.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_worker_round_trip_through_the_broker_to_a_real_worker_for_staff_and_token_holders(
+    client, token
+):
+    staff = UserFactory(is_staff=True)
+    with use_broker(settings.CELERY_BROKER_URL or "memory://"), start_worker(
+        app, perform_ping_check=False, pool="solo", concurrency=1, loglevel="WARNING"
+    ):
+        response = client.get("/healthz?worker=1", HTTP_AUTHORIZATION=f"Bearer {TOKEN}")
+        client.force_login(staff)
+        as_staff = client.get("/healthz?worker=1")
     assert response.status_code == 200
     assert response.json()["checks"]["worker"]["ok"] is True
-    client.force_login(UserFactory(is_staff=True))
-    assert client.get("/healthz?worker=1").json()["checks"]["worker"]["ok"] is True
+    assert as_staff.json()["checks"]["worker"]["ok"] is True
 
 
 @pytest.mark.django_db

@@ -170,7 +170,7 @@ def test_the_dispatcher_sends_in_batches(settings, reminder_kind):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrency")
+@pytest.mark.needs("postgresql")
 def test_two_overlapping_runs_send_each_email_once(reminder_kind):
     users = UserFactory.create_batch(6)
     reminder_kind.due.extend(Due(user=u, key=f"e{u.pk}", context={}) for u in users)

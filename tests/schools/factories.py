@@ -1,7 +1,6 @@
 """Factories and builders for the schools tests: institutions, memberships, campaigns, and course
 completions with certificates created directly (no PDFs), as the coverage data generator does."""
 
-import itertools
 from datetime import date
 
 import factory
@@ -9,12 +8,9 @@ from django.utils import timezone
 
 from certificates.codes import generate_code
 from certificates.models import Certificate
-from cms.models import HomePage
-from courses.models import CourseIndexPage, CoursePage, Enrollment, ModulePage, ModuleProgress
+from courses.models import Enrollment, ModulePage, ModuleProgress
 from schools.models import Borough, Campaign, Institution, InstitutionKind, Membership
 from tests.factories import UserFactory
-
-_slugs = itertools.count(1)
 
 
 def borough(name="Camden") -> Borough:
@@ -51,33 +47,6 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     starts_on = date(2024, 1, 1)
     learner_target = 100_000
     is_public = True
-
-
-def course_index():
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        index = HomePage.objects.get().add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
-    return index
-
-
-def make_course(*, programme="suicide_prevention", title=None, modules=2) -> CoursePage:
-    n = next(_slugs)
-    course = course_index().add_child(
-        instance=CoursePage(
-            title=title or f"Course {n}",
-            slug=f"course-{n}",
-            summary="A short course.",
-            programme=programme,
-            estimated_minutes=20,
-            learning_outcomes="<ul><li>Ask directly</li></ul>",
-            content_note="<p>This course talks about suicide.</p>",
-        )
-    )
-    for number in range(1, modules + 1):
-        course.add_child(
-            instance=ModulePage(title=f"Module {number}", slug=f"m{n}-{number}", estimated_minutes=5, body=[])
-        )
-    return course
 
 
 def enroll(user, course, *, modules_done=0, completed_at=None) -> Enrollment:

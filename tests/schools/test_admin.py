@@ -13,20 +13,12 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from schools.models import Campaign, GiasImport, Institution, InstitutionStatus, Membership
-from tests.factories import StaffUserFactory, UserFactory, give_totp
+from tests.factories import CoursePageFactory, UserFactory, give_totp
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "gias" / "example_schools_data.csv"
-
-
-@pytest.fixture
-def admin_client(client):
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
-    return client
 
 
 def trainer(client):
@@ -57,7 +49,7 @@ def test_registry_search_by_name_urn_postcode_and_filters(admin_client):
 
 def test_registry_filter_by_covered(admin_client):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     covered = InstitutionFactory(name="Covered Academy")
     InstitutionFactory(name="Waiting Academy")
     member = MembershipFactory(institution=covered).user
@@ -154,7 +146,7 @@ def test_campaign_edit_with_kinds_as_checkboxes(admin_client):
 
 def test_reports_show_figures_and_export(admin_client):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     school = InstitutionFactory(name="Elm Park Primary", borough=borough("Camden"))
     InstitutionFactory(name="Oak Lane", borough=borough("Camden"))
     certify(MembershipFactory(institution=school).user, course, when=timezone.now() - timedelta(days=1))
@@ -220,7 +212,7 @@ def test_programme_staff_and_learners_search_the_registry_by_the_same_rule(admin
 
 def test_a_closed_institution_with_trained_staff_is_not_listed_as_covered(admin_client):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     closed = InstitutionFactory(name="Shut Academy", status=InstitutionStatus.CLOSED)
     certify(MembershipFactory(institution=closed).user, course, when=timezone.now() - timedelta(days=2))
     page = admin_client.get("/admin/schools/institutions/", {"coverage": f"c{campaign.pk}"}).content.decode()

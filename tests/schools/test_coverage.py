@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from schools import selectors
 from schools.models import InstitutionKind, InstitutionStatus
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +29,9 @@ def world():
     (no membership)                        u9 sp1 in 2023, before the campaign started
     """
     camden, hackney = borough("Camden"), borough("Hackney")
-    sp1 = make_course(programme="suicide_prevention")
-    sp2 = make_course(programme="suicide_prevention")
-    y1 = make_course(programme="youth_mhfa")
+    sp1 = CoursePageFactory(programme="suicide_prevention")
+    sp2 = CoursePageFactory(programme="suicide_prevention")
+    y1 = CoursePageFactory(programme="youth_mhfa")
     inst = {
         "S1": InstitutionFactory(name="S1", borough=camden),
         "S2": InstitutionFactory(name="S2", borough=camden),
@@ -165,7 +165,7 @@ def test_a_certificate_stops_counting_on_its_anniversary_day():
     campaign = CampaignFactory(
         institution_kinds=[InstitutionKind.SCHOOL], starts_on=date(2023, 1, 1), certificate_valid_months=36
     )
-    course = make_course()
+    course = CoursePageFactory()
     campaign.courses.add(course)
     school = InstitutionFactory()
     teacher = MembershipFactory(institution=school).user

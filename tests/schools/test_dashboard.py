@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from courses.models import ModulePage
 from schools.models import Membership
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, enroll, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, enroll
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,8 @@ def test_only_leads_of_this_institution_see_it(client, school, lead):
 def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
     client, school, lead, django_assert_max_num_queries
 ):
-    sp = make_course(programme="suicide_prevention", title="Suicide prevention for everyone", modules=4)
-    ymhfa = make_course(programme="youth_mhfa", title="Youth MHFA e-learning", modules=2)
+    sp = CoursePageFactory(programme="suicide_prevention", title="Suicide prevention for everyone", modules=4)
+    ymhfa = CoursePageFactory(programme="youth_mhfa", title="Youth MHFA e-learning", modules=2)
     ada = MembershipFactory(institution=school, user=UserFactory(full_name="Ada Sharer")).user
     ben = MembershipFactory(institution=school, user=UserFactory(full_name="Ben Progress")).user
     MembershipFactory(institution=school, user=UserFactory(full_name="Cal Private"), shares_completion=False)
@@ -90,7 +90,7 @@ def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
 def test_lead_sees_the_same_progress_as_the_learner_with_an_optional_module(client, school, lead):
     """Three modules, the last optional, the first done: the learner's page says 1 of 2, and so does
     the lead's (the optional module, and one a trainer unpublished, count for neither)."""
-    course = make_course(title="Youth MHFA e-learning", programme="youth_mhfa", modules=4)
+    course = CoursePageFactory(title="Youth MHFA e-learning", programme="youth_mhfa", modules=4)
     modules = list(ModulePage.objects.child_of(course).order_by("path"))
     ModulePage.objects.filter(pk=modules[2].pk).update(is_required=False)
     modules[3].unpublish()
@@ -106,7 +106,7 @@ def test_lead_sees_the_same_progress_as_the_learner_with_an_optional_module(clie
 
 
 def test_query_count_does_not_grow_with_staff(client, school, lead, django_assert_num_queries):
-    course = make_course(modules=3)
+    course = CoursePageFactory(modules=3)
     CampaignFactory()
     client.force_login(lead)
     url = reverse("schools:dashboard", args=[school.pk])
@@ -127,11 +127,12 @@ def test_query_count_does_not_grow_with_staff(client, school, lead, django_asser
 
 
 def test_not_covered_until_enough_staff_and_expired_or_revoked_do_not_count(client, school, lead):
-    course = make_course()
+    course = CoursePageFactory()
     CampaignFactory(name="Two per school", staff_needed=2, certificate_valid_months=36)
-    a, b = MembershipFactory(institution=school).user, MembershipFactory(institution=school).user
+    a, b, c = (MembershipFactory(institution=school).user for _ in range(3))
     certify(a, course, when=timezone.now() - timedelta(days=10))
     certify(b, course, when=timezone.now() - timedelta(days=365 * 3 + 5))  # expired
+    certify(c, course, when=timezone.now() - timedelta(days=5), revoked=True)
     client.force_login(lead)
     page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
     assert "Not covered yet:" in page and "1 so far" in page

@@ -5,9 +5,9 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from schools.models import InstitutionKind
-from tests.factories import StaffUserFactory, UserFactory, give_totp
+from tests.factories import CoursePageFactory, StaffUserFactory, UserFactory, give_totp
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_programme_staff_see_campaign_figures_and_report_links(client):
         name="London goal", learner_target=100_000, institution_kinds=[InstitutionKind.SCHOOL],
         starts_on=date(2024, 1, 1),
     )
-    course = make_course()
+    course = CoursePageFactory()
     campaign.courses.add(course)
     teacher = UserFactory()
     MembershipFactory(user=teacher, institution=InstitutionFactory())

@@ -12,8 +12,8 @@ from lms.notifications.dispatch import emails_dispatch_due
 from lms.notifications.models import EmailChoice
 from schools.digest import DIGEST
 from schools.models import Membership
-from tests.factories import UserFactory
-from tests.schools.factories import InstitutionFactory, MembershipFactory, certify, make_course
+from tests.factories import CoursePageFactory, UserFactory
+from tests.schools.factories import InstitutionFactory, MembershipFactory, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def school():
     school = InstitutionFactory(name="Elm Park Primary")
     lead = MembershipFactory(institution=school, role=Membership.Role.LEAD,
                              user=UserFactory(full_name="Jo Lead"))
-    course = make_course(title="Youth MHFA (test)")
+    course = CoursePageFactory(title="Youth MHFA (test)")
     sharing = MembershipFactory(institution=school, shares_completion=True,
                                 user=UserFactory(full_name="Sam Shares"))
     private = MembershipFactory(institution=school, shares_completion=False,

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from cms.models import HomePage
 from lms.exports import spreadsheet_safe
 from schools.models import Membership
-from tests.factories import StaffUserFactory, UserFactory, give_totp
+from tests.factories import UserFactory
 
 from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough
 
@@ -44,14 +44,6 @@ def assert_no_formula(cells, *expected):
     text = [cell.replace("\r", "\n") for cell in text]
     for value in expected:
         assert ("'" + value).replace("\r", "\n") in text, (value, text)
-
-
-@pytest.fixture
-def admin_client(client):
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
-    return client
 
 
 @pytest.mark.parametrize("value", DANGEROUS)

@@ -20,7 +20,6 @@ from schools import gias, services
 from schools.models import GiasImport, Institution
 from schools.services import gias_import_bytes
 from schools.tasks import import_gias_upload, sweep_gias_imports
-from tests.factories import StaffUserFactory, give_totp
 
 from .test_gias_import import csv_bytes
 
@@ -28,14 +27,6 @@ pytestmark = pytest.mark.django_db
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "gias" / "example_schools_data.csv"
 GOOD = "30,202,Camden,Good School,Community school,LA,Open,Primary,,,,,,London"
 LATER = "31,202,Camden,Later School,Community school,LA,Open,Primary,,,,,,London"
-
-
-@pytest.fixture
-def admin_client(client):
-    staff = StaffUserFactory()
-    give_totp(staff)
-    client.force_login(staff)
-    return client
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from schools.models import CoverageSnapshot, InstitutionKind
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def school_campaign(**kwargs):
         starts_on=kwargs.pop("starts_on", date(2024, 1, 1)),
         **kwargs,
     )
-    course = make_course()
+    course = CoursePageFactory()
     campaign.courses.add(course)
     return campaign, course
 

@@ -10,9 +10,9 @@ from schools import tasks
 from schools.demo import seed
 from schools.models import CoverageSnapshot, Institution
 from schools.selectors.public import PublicCount, withhold_complements
-from tests.factories import UserFactory
+from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify, make_course
+from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_no_public_campaign_renders_nothing():
 
 def test_campaign_progress_shows_aggregates_only(django_assert_max_num_queries):
     CampaignFactory(name="London goal", learner_target=100_000, starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     school = InstitutionFactory()
     learners = [UserFactory(full_name=f"Learner Number{n}") for n in range(7)]
     for person in learners:
@@ -77,7 +77,7 @@ def test_campaign_progress_shows_aggregates_only(django_assert_max_num_queries):
 
 def test_borough_table_suppresses_small_learner_counts():
     CampaignFactory(starts_on=date(2024, 1, 1))
-    course = make_course()
+    course = CoursePageFactory()
     for _ in range(2):
         certify(UserFactory(borough="E09000007"), course, when=timezone.now() - timedelta(days=1))
     html = render("{% campaign_boroughs %}")
@@ -89,7 +89,7 @@ def test_borough_table_suppresses_small_learner_counts():
 def test_nightly_snapshot_per_borough_and_london_is_idempotent(celery_eager):
     campaign = CampaignFactory(starts_on=date(2024, 1, 1))
     CampaignFactory(name="Future", starts_on=timezone.localdate() + timedelta(days=30))
-    course = make_course()
+    course = CoursePageFactory()
     school = InstitutionFactory(borough=borough("Hackney"))
     certify(
         MembershipFactory(institution=school, user=UserFactory(borough="E09000012")).user,

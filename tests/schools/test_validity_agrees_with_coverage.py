@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from certificates import validity
 from schools.selectors.coverage import counting_certificates
-from tests.factories import UserFactory
-from tests.schools.factories import CampaignFactory, certify, make_course
+from tests.factories import CoursePageFactory, UserFactory
+from tests.schools.factories import CampaignFactory, certify
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_valid_until_is_the_last_day_the_campaign_counts_the_certificate(months, completed_on):
     campaign = CampaignFactory(programme="youth_mhfa", certificate_valid_months=months,
                                starts_on=date(2020, 1, 1))
-    course = make_course(programme="youth_mhfa")
+    course = CoursePageFactory(programme="youth_mhfa")
     when = timezone.make_aware(datetime.combine(completed_on, time(12, 0)))
     certificate = certify(UserFactory(), course, when=when)
 
