@@ -4,11 +4,14 @@ Only requests that carry no session (so no signed-in user, no messages, no per-p
 are served from or stored in the cache, and only responses that set no cookie and embed no CSRF
 token. A signed-in learner always gets a freshly rendered page, and one visitor's page is never
 served to another. Entries live for PUBLIC_PAGE_CACHE_SECONDS; publishing changes clears them.
+The key is the full address, so each language's page (/pl/...) is cached on its own.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+
+from lms.i18n import split_language_prefix
 
 VERSION_KEY = "cms:pagecache:version"
 EXCLUDED_PREFIXES = (
@@ -60,7 +63,7 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not split_language_prefix(request.path)[1].startswith(EXCLUDED_PREFIXES)
         )
 
     @staticmethod

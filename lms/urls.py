@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,17 +9,14 @@ from cms import views as cms_views
 
 from .health import healthz
 
+# The same address in every language: health check, CMS admin, files, and the certificate pages
+# (the verify address is printed on certificates and in QR codes, so it must never change; these
+# pages take the visitor's language from ?lang=, their visit or their browser: see lms/i18n).
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("lms.accounts.urls")),
-    path("accounts/", include("allauth.urls")),
-    path("get-help/", cms_views.get_help, name="get_help"),
-    path("search/", cms_views.search, name="search"),
-    path("schools/", include("schools.urls")),
     path("certificates/", include("certificates.urls")),
-    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,7 +24,17 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Public pages, under a language prefix (/pl/get-help/); English has none, so existing links work.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("lms.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("get-help/", cms_views.get_help, name="get_help"),
+    path("search/", cms_views.search, name="search"),
+    path("schools/", include("schools.urls")),
+    path("", include("courses.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler404 = "lms.errors.not_found"
 handler500 = "lms.errors.server_error"

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from celery.schedules import crontab
 
-from lms.languages import DEFAULT_LANGUAGES, languages_from_codes
+from lms.languages import DEFAULT_LANGUAGES, RTL_LANGUAGES, languages_from_codes
 
 from .env import (
     BASE_DIR,
@@ -63,9 +63,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "lms.i18n.middleware.LanguageMiddleware",  # Django's LocaleMiddleware, plus language-neutral pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.i18n.middleware.VisitLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.context_processors.platform",
+                "lms.context_processors.languages",
             ],
         },
     },
@@ -179,6 +182,16 @@ except ValueError as exc:
 
     raise ImproperlyConfigured(f"LANGUAGES has an invalid value: {exc}") from None
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["lms.formats"]
+LANGUAGES_BIDI = sorted(RTL_LANGUAGES)
+# Addresses that are the same in every language (lms/i18n): the certificate pages, because the
+# verify address is printed on certificates and in QR codes. Everything else public is under a
+# language prefix (/pl/...), English unprefixed; the admin, files and /healthz are unprefixed.
+LANGUAGE_NEUTRAL_PATHS = ["/certificates/"]
+# The language of the visit: remembered while the browser is open, for the language-neutral pages.
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
