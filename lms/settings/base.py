@@ -150,7 +150,10 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "lms.accounts.login_form.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "lms.accounts.login_form.LoginForm",
+    "signup": "lms.accounts.login_form.SignupForm",
+}
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
