@@ -21,7 +21,9 @@ def languages(request):
                 "name": i18n.autonym(other),
                 "lang": i18n.html_lang(other),
                 "dir": i18n.text_direction(other),
-                "url": i18n.path_in_language(request.path, other, request.GET),
+                # Following a switcher link is choosing the language: ?lang= says so.
+                "url": i18n.path_in_language(request.path, other, request.GET, chosen=True),
+                "alternate": i18n.path_in_language(request.path, other, request.GET),
                 "current": other == code,
             }
             for other in i18n.offered_languages()

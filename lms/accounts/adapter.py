@@ -1,8 +1,17 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
-from django.urls import translate_url
 from django.utils import translation
 
-from lms.i18n import supported_language
+from lms.i18n import is_language_neutral, path_in_language, supported_language
+
+
+def in_language(url: str, code: str | None) -> str:
+    """A local URL in language `code` ("/" -> "/ur/"); other URLs, and no code, unchanged."""
+    parts = urlsplit(url)
+    if not code or parts.netloc or not parts.path.startswith("/") or is_language_neutral(parts.path):
+        return url
+    return urlunsplit(parts._replace(path=path_in_language(parts.path, code)))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,7 +30,11 @@ class AccountAdapter(DefaultAccountAdapter):
         """After signing in, the learner carries on in their saved language."""
         url = super().get_login_redirect_url(request)
         language = supported_language(getattr(request.user, "preferred_language", ""))
-        return translate_url(url, language) if language else url
+        return in_language(url, language or translation.get_language())
 
     def get_logout_redirect_url(self, request):
-        return translate_url(super().get_logout_redirect_url(request), translation.get_language())
+        return in_language(super().get_logout_redirect_url(request), translation.get_language())
+
+    def get_email_verification_redirect_url(self, email_address):
+        url = super().get_email_verification_redirect_url(email_address)
+        return in_language(url, translation.get_language())

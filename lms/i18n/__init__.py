@@ -79,19 +79,20 @@ def split_language_prefix(path: str) -> tuple[str, str]:
     return settings.LANGUAGE_CODE, path
 
 
-def path_in_language(path: str, code: str, query=None) -> str:
+def path_in_language(path: str, code: str, query=None, *, chosen=False) -> str:
     """The address of the page at `path` in language `code`, keeping `query` (a QueryDict) if given.
 
     Prefixed pages swap their prefix ("/pl/courses/" -> "/ur/courses/"; English has none);
-    language-neutral pages keep their address and name the language in `?lang=`.
+    language-neutral pages keep their address and name the language in `?lang=`. `chosen` adds
+    `?lang=` everywhere: the visitor picked the language (the switcher), so it is remembered.
     """
     params = query.copy() if query is not None else QueryDict(mutable=True)
     params.pop(LANGUAGE_QUERY_PARAMETER, None)
-    if is_language_neutral(path):
-        params[LANGUAGE_QUERY_PARAMETER] = code
-    else:
+    if not is_language_neutral(path):
         _current, rest = split_language_prefix(path)
         path = rest if code == settings.LANGUAGE_CODE else f"/{code}{rest}"
+    if chosen or is_language_neutral(path):
+        params[LANGUAGE_QUERY_PARAMETER] = code
     return f"{path}?{params.urlencode()}" if params else path
 
 

@@ -6,11 +6,12 @@ then the language of the visit (a cookie that lasts while the browser is open), 
 Accept-Language.
 
 `VisitLanguageMiddleware` runs after authentication: on a language-neutral page a signed-in learner
-with no language chosen for this visit reads their saved language; and every page a person views in
-a language becomes the language of their visit. When a signed-in learner changes language during a
-visit (the language switcher), it is saved as their preferred language, used for their emails,
-reminders and certificates (sign-up saves the language the learner signed up in). The first page of
-a visit, say from an old link in English, sets the visit's language but not what the learner saved.
+with no language chosen for this visit reads their saved language; every page a person views in a
+language becomes the language of their visit (a cookie, for the neutral pages). A language is
+*chosen* only by following the language switcher (its links carry `?lang=`): a signed-in learner's
+choice is saved as their preferred language, used for their emails, reminders and certificates
+(sign-up saves the language the learner signed up in; the profile page changes it). Arriving from an
+old English link, or a redirect to one, changes nothing the learner saved.
 """
 
 from django.conf import settings
@@ -66,6 +67,7 @@ class VisitLanguageMiddleware:
 
     @staticmethod
     def _remember(request, response, *, visit, language):
+        chosen = supported_language(request.GET.get(LANGUAGE_QUERY_PARAMETER)) == language
         if visit != language:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
@@ -77,8 +79,8 @@ class VisitLanguageMiddleware:
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
-        if visit is None or visit == language:
-            return  # the first page of a visit, or no change: nothing was chosen
+        if not chosen:
+            return
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.preferred_language != language:
             user_set_preferred_language(user=user, language=language)

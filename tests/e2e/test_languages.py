@@ -55,7 +55,7 @@ def test_the_switcher_changes_language_by_keyboard_and_keeps_the_page(page, live
     link.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == f"{live_server.url}/{code}/get-help/"
+    assert page.url == f"{live_server.url}/{code}/get-help/?lang={code}"
     assert page.get_by_role("heading", name=t(code, "Get help now"), exact=True).first.is_visible()
     # Quick exit sits in the same place and still leaves at once.
     page.locator("[data-quick-exit]").click()
