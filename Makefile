@@ -40,7 +40,7 @@ messages: $(STAMP)
 run: $(STAMP) compiled-messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) $(NODE_STAMP) compiled-messages
 	$(BIN)/ruff check .

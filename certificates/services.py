@@ -8,18 +8,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
+from lms.notifications.services import email_send
 from lms.queueing import enqueue_on_commit
 
 from . import selectors
 from .codes import generate_code
+from .emails import CERTIFICATE_ISSUED
 from .models import Certificate, CertificateTemplate
 from .rendering import CertificateData, render_certificate_pdf
 
@@ -202,16 +202,15 @@ def certificate_send_email(*, certificate: Certificate) -> bool:
         )
         if locked is None:
             return False
-        context = {
-            "certificate": locked,
-            "page_url": settings.SITE_URL + locked.get_absolute_url(),
-            "verify_url": settings.SITE_URL + locked.get_verify_url(),
-        }
-        send_mail(
-            subject=_("Your certificate: %(course)s") % {"course": locked.course_title},
-            message=render_to_string("certificates/email/issued.txt", context),
-            from_email=None,
-            recipient_list=[locked.user.email],
+        email_send(
+            kind=CERTIFICATE_ISSUED,
+            user=locked.user,
+            key=f"certificate:{locked.pk}",
+            context={
+                "certificate": locked,
+                "page_url": settings.SITE_URL + locked.get_absolute_url(),
+                "verify_url": settings.SITE_URL + locked.get_verify_url(),
+            },
         )
         locked.emailed_at = timezone.now()
         locked.save(update_fields=["emailed_at"])

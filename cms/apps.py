@@ -9,7 +9,13 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from lms.exports import install_wagtail_export_guard
+
         from .cache import clear_public_page_cache
+
+        # Every Wagtail admin export (listings and reports) neutralises cells a spreadsheet would
+        # run as a formula.
+        install_wagtail_export_guard()
 
         def clear(**kwargs):
             clear_public_page_cache()

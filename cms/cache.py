@@ -4,8 +4,17 @@ Only requests that carry no session (so no signed-in user, no messages, no per-p
 are served from or stored in the cache, and only responses that set no cookie and embed no CSRF
 token. A signed-in learner always gets a freshly rendered page, and one visitor's page is never
 served to another. Entries live for PUBLIC_PAGE_CACHE_SECONDS; publishing changes clears them.
-The key is the full address, so each language's page (/pl/...) is cached on its own.
+
+The key holds only the query parameters a public page reads (VARYING_QUERY_PARAMS): tracking tags
+and anything unknown are left out, so `?utm_source=x` or `?u=123` get the one cached page instead of
+a copy each. A view that starts reading a new parameter must add it there. Each path keeps at most
+MAX_QUERY_VARIANTS cached variants (different searches, say); beyond that they render uncached.
+While the cache is degraded (Redis unavailable, see lms/cache.py) pages render uncached.
+Each language's page has its own address (/pl/...), so each is cached on its own; `?lang=` (the
+language switcher) is not in the key: it names the language the address already has.
 """
+
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,6 +27,10 @@ EXCLUDED_PREFIXES = (
     "/admin/", "/accounts/", "/healthz", "/my-learning", "/certificates/", "/schools/",
     "/documents/", "/static/", "/media/", "/learning/",
 )
+# Query parameters that change what a cached public page shows (site search: `q` and `page`), and
+# the longest value of each that is kept (the search box reads 200 characters).
+VARYING_QUERY_PARAMS = {"q": 200, "page": 10}
+MAX_QUERY_VARIANTS = 50
 
 
 def clear_public_page_cache() -> None:
@@ -26,6 +39,31 @@ def clear_public_page_cache() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
+
+
+def page_cache_key(request, *, version: int) -> str:
+    """The cache key of a request: host, path and the varying query parameters, sorted."""
+    query = []
+    for name, max_length in sorted(VARYING_QUERY_PARAMS.items()):
+        value = request.GET.get(name, "").strip()[:max_length]
+        if value:
+            query.append((name, value))
+    suffix = f"?{urlencode(query)}" if query else ""
+    return f"cms:page:{version}:{request.get_host()}:{request.path}{suffix}"
+
+
+def _variant_allowed(request, *, version: int) -> bool:
+    """Whether one more query variant of this path may be stored (the bare path always may)."""
+    if not any(request.GET.get(name, "").strip() for name in VARYING_QUERY_PARAMS):
+        return True
+    counter = f"cms:pagevariants:{version}:{request.get_host()}:{request.path}"
+    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if cache.add(counter, 1, timeout):
+        return True
+    try:
+        return cache.incr(counter) <= MAX_QUERY_VARIANTS
+    except ValueError:  # expired between add and incr
+        return cache.add(counter, 1, timeout)
 
 
 def _version() -> int:
@@ -44,13 +82,16 @@ class AnonymousPageCacheMiddleware:
         timeout = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
         if not timeout or not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"cms:page:{_version()}:{request.get_host()}:{request.get_full_path()}"
+        version = _version()
+        if getattr(cache, "degraded", False):  # Redis is unavailable: render, do not cache
+            return self.get_response(request)
+        key = page_cache_key(request, version=version)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
+        if self._cacheable_response(request, response) and _variant_allowed(request, version=version):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=60)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses and progress")
+
+    def ready(self):
+        from .emails import register_kinds
+
+        register_kinds()

@@ -63,6 +63,7 @@ class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
     header_icon = "upload"
 
     def get_context_data(self, **kwargs):
+        services.gias_import_fail_overdue()  # never list an upload whose task died as "Importing"
         return super().get_context_data(
             imports=GiasImport.objects.select_related("uploaded_by")[:20], **kwargs
         )
@@ -82,6 +83,9 @@ class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateV
     header_icon = "upload"
 
     def get_context_data(self, **kwargs):
+        # An upload whose task died is marked failed here too, so this page stops refreshing and
+        # says why, even before the periodic sweep runs.
+        services.gias_import_fail_overdue()
         record = get_object_or_404(GiasImport, pk=self.kwargs["pk"])
         pending = record.status in (GiasImport.Status.QUEUED, GiasImport.Status.RUNNING)
         return super().get_context_data(record=record, pending=pending, **kwargs)

@@ -8,8 +8,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from lms.exports import spreadsheet_safe
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value):
@@ -20,13 +21,6 @@ def _plain(value):
     return value
 
 
-def _safe_text(value):
-    """Stop a spreadsheet treating text as a formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def export_response(*, rows, columns, filename: str, fmt: str) -> HttpResponse:
     """`columns`: [(key, heading)]; `rows`: dicts (or objects with those attributes)."""
     headings = [str(heading) for _, heading in columns]  # lazy translations, in the active language
@@ -34,7 +28,7 @@ def export_response(*, rows, columns, filename: str, fmt: str) -> HttpResponse:
     def values(row):
         for key, _ in columns:
             value = row[key] if isinstance(row, dict) else getattr(row, key)
-            yield _safe_text(_plain(value))
+            yield spreadsheet_safe(_plain(value))
 
     stamp = f"{timezone.localdate():%Y-%m-%d}"
     if fmt == "xlsx":

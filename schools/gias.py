@@ -53,7 +53,13 @@ STATUS_MAP = {
     "proposed to open": InstitutionStatus.PROPOSED,
 }
 POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
+ASCII_DIGITS_RE = re.compile(r"^[0-9]{1,9}$")
 MAX_REJECTIONS_KEPT = 500
+# The largest value the database keeps in a whole-number column (PositiveIntegerField on PostgreSQL).
+MAX_WHOLE_NUMBER = 2_147_483_647
+# No cell of the real register is longer than ~100 characters. A far longer one is almost always a
+# quote that was never closed, which swallows the rows after it: such a row is rejected, not stored.
+MAX_CELL_CHARS = 1_000
 
 
 class GiasFileError(Exception):
@@ -157,28 +163,77 @@ def _parse_int(value: str, column: str) -> int | None:
         return None
     try:
         number = int(float(value)) if "." in value else int(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # "many", "1e400", "nan", a 5,000-digit number
         raise ValueError(f"{column} '{value[:40]}' is not a whole number") from None
     if number < 0:
-        raise ValueError(f"{column} '{value}' is negative")
+        raise ValueError(f"{column} '{value[:40]}' is negative")
+    if number > MAX_WHOLE_NUMBER:
+        raise ValueError(
+            f"{column} '{value[:40]}' is too large (the largest allowed is {MAX_WHOLE_NUMBER:,})"
+        )
     return number
 
 
+def _code(value: str) -> int | None:
+    """A local-authority code as a number, or None (never an error: '²' and '9' * 5000 included)."""
+    value = value.strip()
+    return int(value) if ASCII_DIGITS_RE.match(value) else None
+
+
 def _is_london(cells: list[str], index: dict) -> bool:
-    la = cells[index[COL_LA]].strip()
-    if la.isdigit() and int(la) in LONDON_LA_CODES:
+    if _code(cells[index[COL_LA]]) in LONDON_LA_CODES:
         return True
     gor = index.get(COL_GOR)
     return gor is not None and gor < len(cells) and cells[gor].strip().lower() == "london"
 
 
+def _records(reader):
+    """Yield (first line, last line, cells or None, csv error) for each record of `reader`.
+
+    A record the csv module cannot read is reported with its lines instead of stopping the file.
+    """
+    previous_end = reader.line_num
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield previous_end + 1, reader.line_num, None, exc
+        else:
+            yield previous_end + 1, reader.line_num, cells, None
+        previous_end = reader.line_num
+
+
+def _lines(first: int, last: int) -> str:
+    return f"lines {first}-{last}" if last > first else f"line {first}"
+
+
 def gias_parse(text: str, *, boroughs_by_dfe: dict, boroughs_by_ons: dict, summary: ImportSummary):
-    """Yield a ParsedRow for every good London row; count skipped and rejected rows in `summary`."""
+    """Yield a ParsedRow for every good London row; count skipped and rejected rows in `summary`.
+
+    Only the file as a whole (its encoding or header) raises GiasFileError; a bad cell rejects its
+    own row with the line it starts on and a reason.
+    """
+    # The csv module refuses fields over 128 KB with an error that would stop the whole file. The
+    # text is already in memory, so let it read any field and judge oversized cells below, row by row.
+    previous_limit = csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        yield from _gias_parse(
+            text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary
+        )
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _gias_parse(text: str, *, boroughs_by_dfe: dict, boroughs_by_ons: dict, summary: ImportSummary):
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         raise GiasFileError("The file is empty: there is nothing to import.") from None
+    except csv.Error as exc:
+        raise GiasFileError(f"The first line (the column names) cannot be read as CSV: {exc}.") from None
     header = [name.strip().lstrip("\ufeff") for name in header]
     index = {}
     for position, name in enumerate(header):
@@ -194,26 +249,39 @@ def gias_parse(text: str, *, boroughs_by_dfe: dict, boroughs_by_ons: dict, summa
     present_optional = {col for col in OPTIONAL_FIELDS if col in index}
     width = len(header)
     seen: dict[int, int] = {}
-    previous_end = reader.line_num
 
     def cell(cells, column):
         position = index.get(column)
         return cells[position].strip() if position is not None and position < len(cells) else ""
 
-    for cells in reader:
-        line, previous_end = previous_end + 1, reader.line_num
+    for line, last_line, cells, error in _records(reader):
+        if error is not None:
+            summary.rows_read += 1
+            summary.reject(line, f"{_lines(line, last_line)} cannot be read as CSV ({error}); not imported")
+            continue
         if not any(value.strip() for value in cells):
             continue
         summary.rows_read += 1
+        oversized = next((i for i, value in enumerate(cells) if len(value) > MAX_CELL_CHARS), None)
+        if oversized is not None:
+            column = header[oversized] if oversized < width else f"field {oversized + 1}"
+            summary.reject(
+                line,
+                f"URN {cell(cells, COL_URN)[:20] or '?'}: {column} is {len(cells[oversized]):,} characters "
+                f"long (at most {MAX_CELL_CHARS:,} are allowed), which usually means a quote (\") was "
+                f"not closed; the row ({_lines(line, last_line)}) was not imported",
+            )
+            continue
         if len(cells) <= index[COL_LA] or not _is_london(cells, index):
             summary.skipped += 1
             continue
-        urn_text = cell(cells, COL_URN)
+        urn_text = cell(cells, COL_URN)[:20]
         if len(cells) != width:
+            hint = " (a quote (\") that is not closed joins lines together)" if last_line > line else ""
             summary.reject(
                 line,
                 f"URN {urn_text or '?'}: the row has {len(cells)} fields but the header has {width}, "
-                "so its columns do not line up; it was not imported",
+                f"so its columns do not line up{hint}; the row ({_lines(line, last_line)}) was not imported",
             )
             continue
         try:
@@ -232,7 +300,7 @@ def gias_parse(text: str, *, boroughs_by_dfe: dict, boroughs_by_ons: dict, summa
             if status is None:
                 raise ValueError(f"status '{status_text[:40]}' is not one the register uses")
             la = cell(cells, COL_LA)
-            borough = boroughs_by_dfe.get(int(la)) if la.isdigit() else None
+            borough = boroughs_by_dfe.get(_code(la))
             if borough is None:
                 borough = boroughs_by_ons.get(cell(cells, COL_GSS).upper())
             if borough is None:

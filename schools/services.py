@@ -1,8 +1,10 @@
 """Writes for the schools app: register import, memberships, leads and coverage snapshots."""
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -34,6 +36,18 @@ IMPORT_FIELDS = (
     "ukprn",
 )
 BATCH_SIZE = 1000
+logger = logging.getLogger(__name__)
+
+# The import task's limits (schools.tasks uses them): it is asked to stop after the soft limit and
+# killed at the hard one. An upload still "Importing" after the hard limit (plus a minute's grace
+# for the worker to report) had its task die, and is marked failed.
+GIAS_IMPORT_SOFT_TIME_LIMIT = 600
+GIAS_IMPORT_TIME_LIMIT = 660
+GIAS_IMPORT_RUNNING_DEADLINE = timedelta(seconds=GIAS_IMPORT_TIME_LIMIT + 60)
+# An upload still waiting after this was never picked up (no worker, or the broker lost it).
+GIAS_IMPORT_QUEUED_DEADLINE = timedelta(hours=1)
+# Uploads waiting longer than this are queued again by the sweep (a second run is a no-op).
+GIAS_IMPORT_REQUEUE_AFTER = timedelta(minutes=2)
 
 
 # --- Register import -------------------------------------------------------------------------
@@ -88,6 +102,16 @@ def _gias_apply(*, rows, summary: ImportSummary) -> None:
             continue
         if row.type_kind:
             values["kind"] = row.type_kind
+        opened = values.get("opened_on", current.opened_on)
+        closed = values.get("closed_on", current.closed_on)
+        if opened and closed and closed < opened:
+            # A file carrying only one of the two dates must not break the rule the table enforces.
+            summary.reject(
+                row.line,
+                f"URN {row.urn}: CloseDate {closed:%d-%m-%Y} would be before the OpenDate "
+                f"{opened:%d-%m-%Y} already held for it",
+            )
+            continue
         changes = {name: value for name, value in values.items() if getattr(current, name) != value}
         if not changes:
             summary.unchanged += 1
@@ -118,24 +142,91 @@ def gias_import_upload(*, uploaded_file, user) -> GiasImport:
 
 
 def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
-    """Run a queued admin upload. Safe to call twice: a finished import is left as it is."""
+    """Run a queued admin upload. Safe to call twice: only a waiting upload is started, and every
+    way it can end (imported, a bad file, an unexpected error, the time limit) is recorded on it."""
     with transaction.atomic():
         record = GiasImport.objects.select_for_update().filter(pk=gias_import_id).first()
-        if record is None or record.status in (GiasImport.Status.DONE, GiasImport.Status.FAILED):
-            return record
-        record.status = GiasImport.Status.RUNNING
-        record.save(update_fields=["status"])
+        if record is None or record.status != GiasImport.Status.QUEUED:
+            return record  # finished, failed, or already being run by another worker
+        record.status, record.started_at = GiasImport.Status.RUNNING, timezone.now()
+        record.save(update_fields=["status", "started_at"])
+    error = ""
     try:
         with record.file.open("rb") as handle:
             raw = handle.read()
-        summary = gias_import_bytes(raw=raw, file_name=record.original_name)
+        # The summary is saved in the same transaction as the changes: a worker that dies midway
+        # leaves neither, and the upload is marked failed once its time limit has passed.
+        with transaction.atomic():
+            summary = gias_import_bytes(raw=raw, file_name=record.original_name)
+            record.status, record.summary = GiasImport.Status.DONE, summary.as_dict()
+            record.finished_at = timezone.now()
+            record.save(update_fields=["status", "summary", "finished_at"])
+        return record
     except GiasFileError as exc:
-        record.status, record.error = GiasImport.Status.FAILED, str(exc)
-    else:
-        record.status, record.summary = GiasImport.Status.DONE, summary.as_dict()
-    record.finished_at = timezone.now()
-    record.save(update_fields=["status", "error", "summary", "finished_at"])
+        error = str(exc)
+    except SoftTimeLimitExceeded:
+        minutes = GIAS_IMPORT_SOFT_TIME_LIMIT // 60
+        error = (
+            f"The import took longer than its limit of {minutes} minutes and was stopped. Nothing was "
+            "changed. Try again when the site is quieter, or ask the technical team to look at the worker."
+        )
+    except OSError as exc:
+        logger.exception("Register import %s: the uploaded file could not be read", record.pk)
+        error = (
+            f"The uploaded file could not be read ({exc.strerror or exc.__class__.__name__}). "
+            "Nothing was changed: upload the file again."
+        )
+    except Exception as exc:  # anything else must still end the upload, never leave it "Importing"
+        logger.exception("Register import %s failed", record.pk)
+        error = (
+            f"The import stopped because of an unexpected error ({exc.__class__.__name__}). Nothing "
+            "was changed. The technical team can find the details in the logs; upload the file again "
+            "once it is fixed."
+        )
+    record.status, record.error, record.finished_at = GiasImport.Status.FAILED, error, timezone.now()
+    record.save(update_fields=["status", "error", "finished_at"])
     return record
+
+
+def gias_import_fail_overdue(*, now=None) -> int:
+    """Mark failed every upload whose task died (still "Importing" after the task's time limit) or
+    that never started (still waiting after an hour). Returns how many were marked."""
+    now = now or timezone.now()
+    running = GiasImport.objects.filter(
+        status=GiasImport.Status.RUNNING, started_at__lt=now - GIAS_IMPORT_RUNNING_DEADLINE
+    ).update(
+        status=GiasImport.Status.FAILED,
+        finished_at=now,
+        error=(
+            f"The import did not finish within its time limit of {GIAS_IMPORT_TIME_LIMIT // 60} minutes: "
+            "the background worker stopped while importing it. Nothing was changed: upload the file again."
+        ),
+    )
+    waiting = GiasImport.objects.filter(
+        status=GiasImport.Status.QUEUED, created_at__lt=now - GIAS_IMPORT_QUEUED_DEADLINE
+    ).update(
+        status=GiasImport.Status.FAILED,
+        finished_at=now,
+        error=(
+            "The import never started: no background worker picked it up within an hour. Nothing was "
+            "changed. Ask the technical team to check the worker, then upload the file again."
+        ),
+    )
+    return running + waiting
+
+
+def gias_import_sweep(*, now=None) -> int:
+    """Periodic: fail overdue uploads, and queue again those waiting a while (perhaps never queued
+    because the broker was down). Returns how many were queued again."""
+    now = now or timezone.now()
+    gias_import_fail_overdue(now=now)
+    waiting = GiasImport.objects.filter(
+        status=GiasImport.Status.QUEUED, created_at__lt=now - GIAS_IMPORT_REQUEUE_AFTER
+    ).values_list("pk", flat=True)
+    ids = list(waiting)
+    for pk in ids:
+        enqueue_on_commit("schools.tasks.import_gias_upload", pk)
+    return len(ids)
 
 
 # --- Memberships and leads -------------------------------------------------------------------

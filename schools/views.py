@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from lms.exports import spreadsheet_safe_row
+
 from . import selectors, services
 from .forms import InstitutionSearchForm, InvitationCodeForm, JoinForm, SharingForm
 from .models import Institution, InstitutionStatus, Membership
@@ -194,22 +196,17 @@ def lead_dashboard_csv(request, institution_id):
             gettext("%(programme)s: course") % {"programme": label},
             gettext("%(programme)s: completed on") % {"programme": label},
         ]
-    writer.writerow(header)
+    writer.writerow(spreadsheet_safe_row(header))
     for row in rows:
-        line = [_safe_cell(row.name), row.email, row.role, _day(row.joined_at)]
+        line = [row.name, row.email, row.role, _day(row.joined_at)]
         for _, progress in row.progress_list():
-            line += [progress.status_label, _safe_cell(progress.course_title), _day(progress.completed_at)]
-        writer.writerow(line)
+            line += [progress.status_label, progress.course_title, _day(progress.completed_at)]
+        writer.writerow(spreadsheet_safe_row(line))  # every cell: names, emails, course titles
     return response
 
 
 def _day(moment) -> str:
     return f"{timezone.localtime(moment):%Y-%m-%d}" if moment else ""
-
-
-def _safe_cell(value: str) -> str:
-    """Stop a spreadsheet treating a name as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @login_required

@@ -34,6 +34,17 @@ def _isolated_cache_and_media(settings, tmp_path):
     shutil.rmtree(tmp_path / "private-media", ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request in another language activates it for the thread, and
+    the test client runs requests in the test's own thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def celery_eager():
     """Run tasks in-process for the duration of a test, whatever broker is configured."""
@@ -66,3 +77,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if contents is not None:
         type(connection)._test_serialized_contents = contents
     yield
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own, on a port in 6390-6399; stopped at the end."""
+    from tests.redis_server import REDIS_SERVER, REQUIRED, RedisServer
+
+    if REDIS_SERVER is None:
+        if REQUIRED:
+            pytest.fail("redis-server not found, but CI_REQUIRE_REDIS=1")
+        pytest.skip("redis-server not found: Redis outage tests skipped")
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,9 +1,19 @@
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from lms.i18n import is_language_neutral, path_in_language, supported_language
+from lms.notifications.rendering import email_wrap, language_for
+
+ACCOUNT_EMAIL_REASON = _(
+    "You are getting this email because of something done with your account on this site, or "
+    "with this email address."
+)
 
 
 def in_language(url: str, code: str | None) -> str:
@@ -12,6 +22,12 @@ def in_language(url: str, code: str | None) -> str:
     if not code or parts.netloc or not parts.path.startswith("/") or is_language_neutral(parts.path):
         return url
     return urlunsplit(parts._replace(path=path_in_language(parts.path, code)))
+
+
+def _on_public_address(value):
+    """A link allauth built from the request's host, moved onto the configured public address."""
+    parts = urlsplit(value)
+    return settings.SITE_URL + parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -38,3 +54,31 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address):
         url = super().get_email_verification_redirect_url(email_address)
         return in_language(url, translation.get_language())
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Account emails (confirm your address, reset your password, security notices) in the
+        platform's own layout and words, in the person's language, every link on SITE_URL."""
+        context = {
+            key: _on_public_address(value)
+            if key.endswith("_url") and isinstance(value, str) and value.startswith("http")
+            else value
+            for key, value in context.items()
+        }
+        user = context.get("user")
+        if user is None:
+            from lms.accounts.models import User
+
+            user = User.objects.filter(email__iexact=email).first()
+        language = language_for(user) if user is not None else translation.get_language()
+        with translation.override(language):
+            context = {**context, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+            subject = render_to_string(f"{template_prefix}_subject.txt", context)
+            body = render_to_string(f"{template_prefix}_message.txt", context)
+            rendered = email_wrap(subject=subject, body_text=body, user=user,
+                                  reason=ACCOUNT_EMAIL_REASON)
+        to = [email] if isinstance(email, str) else email
+        message = EmailMultiAlternatives(
+            rendered.subject, rendered.text, self.get_from_email(), to, headers=headers
+        )
+        message.attach_alternative(rendered.html, "text/html")
+        return message

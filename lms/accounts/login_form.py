@@ -1,5 +1,6 @@
-"""allauth's sign-in and sign-up forms with the platform's own labels, so that they are in the
-platform's catalogues (allauth has no Bengali or Urdu translation) and have no placeholders.
+"""allauth's sign-in form (and, through `relabel`, the sign-up form) with the platform's own
+labels, so that they are in its catalogues (allauth has no Bengali or Urdu translation), and no
+placeholders.
 Kept apart from forms.py: allauth's forms module imports SignupDetailsForm from there."""
 
 from allauth.account import forms as allauth_forms
@@ -15,7 +16,7 @@ LABELS = {
 }
 
 
-def _relabel(form):
+def relabel(form):
     for name, field in form.fields.items():
         if name in LABELS:
             field.label = LABELS[name]
@@ -28,11 +29,5 @@ class LoginForm(allauth_forms.LoginForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _relabel(self)
+        relabel(self)
         self.fields["password"].help_text = ""
-
-
-class SignupForm(allauth_forms.SignupForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _relabel(self)

@@ -1,8 +1,10 @@
 """Settings shared by every environment. Values come from the environment (see .env.example)."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from lms.languages import DEFAULT_LANGUAGES, RTL_LANGUAGES, languages_from_codes
 
@@ -22,12 +24,15 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env_str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address, used in emails, certificate QR codes and admin links. Locally it follows the
+# port the development server runs on (`PORT=9000 make run`); production requires it (production.py).
+SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', default=8000)}").rstrip("/")
 SITE_NAME = "London Suicide Prevention and Youth MHFA Training"
 
 INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
     "lms.accounts",
+    "lms.notifications",
     "cms",
     "courses",
     "certificates",
@@ -50,6 +55,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.security.ContentSecurityPolicyMiddleware",
+    "lms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.i18n.middleware.LanguageMiddleware",  # Django's LocaleMiddleware, plus language-neutral pages
@@ -152,10 +160,12 @@ ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupDetailsForm"
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "lms.accounts.login_form.LoginForm",
-    "signup": "lms.accounts.login_form.SignupForm",
+    "signup": "lms.accounts.signup_form.SignupForm",
 }
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, email address or two-step sign-in changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_SESSION_REMEMBER = None
 # Rate limits: failed logins are limited per account (the key) tightly and per network address
@@ -188,9 +198,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lms.formats"]
 LANGUAGES_BIDI = sorted(RTL_LANGUAGES)
 # Addresses that are the same in every language (lms/i18n): the certificate pages, because the
-# verify address is printed on certificates and in QR codes. Everything else public is under a
-# language prefix (/pl/...), English unprefixed; the admin, files and /healthz are unprefixed.
-LANGUAGE_NEUTRAL_PATHS = ["/certificates/"]
+# verify address is printed on certificates and in QR codes, and the links in emails (unsubscribe).
+# Everything else public is under a language prefix (/pl/...), English unprefixed; the admin,
+# files and /healthz are unprefixed.
+LANGUAGE_NEUTRAL_PATHS = ["/certificates/", "/emails/"]
 # The language of the visit: remembered while the browser is open, for the language-neutral pages.
 LANGUAGE_COOKIE_AGE = None
 LANGUAGE_COOKIE_HTTPONLY = True
@@ -220,7 +231,58 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Off: Wagtail's responsive wrapper sets an inline style, which the Content-Security-Policy refuses;
+# site.css gives embedded players their 16:9 shape instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# No Gravatar: editors' email hashes are not sent to a third party, and the admin loads no images
+# from other sites.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Content-Security-Policy (django-csp, lms/security.py). Strict on the public site: only our own
+# scripts and styles (no inline script or style), images from us (and the media host if separate),
+# video players only from the providers trainers embed.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_media = urlsplit(MEDIA_URL)
+_MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The Wagtail admin's editor sets inline styles from its scripts (panels, Draftail, choosers) and
+# previews uploaded images as blob: URLs; it still runs no inline script.
+CSP_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# Browser features the platform never uses are turned off for it and for anything it embeds.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 # Celery. With no broker configured, tasks run eagerly in-process (local use and `make test`).
 CELERY_BROKER_URL = env_broker("CELERY_BROKER_URL", "REDIS_URL")
@@ -229,6 +291,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Results are only read by the health check and tests; in-process memory when there is no broker.
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or "cache+memory://"
 CELERY_RESULT_EXPIRES = timedelta(hours=1)
+# No task's result is read except the health check's ping, which asks for it. Without this, queueing
+# any task also subscribes to its result on Redis, and a Redis outage held the request ~19 s.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -239,19 +304,52 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 3}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 2,
-    "interval_start": 0,
-    "interval_step": 0.5,
-    "interval_max": 1,
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+# Redis hands a message that was taken but never acknowledged (its worker was killed) to another
+# worker after `visibility_timeout`. It must exceed the longest task's hard time limit (the register
+# import and the nightly coverage snapshot: 660 s), or a task still running would be run twice.
+# Certificates do not wait for it: the sweep below re-queues them sooner (docs/certificates.md).
+CELERY_BROKER_VISIBILITY_TIMEOUT = env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=720)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
 }
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 3
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
+# A request that queues a task while the broker is down waits for one retry at most; after that
+# failure, lms/queueing.py stops trying for BROKER_RETRY_SECONDS and the sweeps catch up.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+BROKER_RETRY_SECONDS = 10
+# Certificates: how long a completion may wait for its own task before the sweep re-queues it
+# (longer than the issue task's 90 s limit plus a queue at a launch peak), and how often the sweep
+# runs. Together they bound a certificate's delay after a worker crash or broker outage:
+# grace + interval = 5 minutes at worst (docs/certificates.md).
+CERTIFICATE_SWEEP_GRACE_MINUTES = env_int("CERTIFICATE_SWEEP_GRACE_MINUTES", default=3)
+CERTIFICATE_SWEEP_EVERY_MINUTES = env_int("CERTIFICATE_SWEEP_EVERY_MINUTES", default=2)
 CELERY_BEAT_SCHEDULE = {
     # Certificates: re-queue completions whose issue task was never queued or never finished.
     "certificates-sweep": {
         "task": "certificates.tasks.sweep_certificates",
-        "schedule": timedelta(minutes=10),
+        "schedule": timedelta(minutes=CERTIFICATE_SWEEP_EVERY_MINUTES),
+        # A sweep that waited longer than its own interval (no worker) is dropped, not piled up.
+        "options": {"expires": CERTIFICATE_SWEEP_EVERY_MINUTES * 60 - 10},
+    },
+    # Emails: reminders and digests that are due, found from the database (one task for every kind).
+    "notifications-dispatch": {
+        "task": "lms.notifications.dispatch_due",
+        "schedule": crontab(minute=5),
+    },
+    # Schools: a register upload whose task died is marked failed; one never queued is queued again.
+    "schools-gias-import-sweep": {
+        "task": "schools.tasks.sweep_gias_imports",
+        "schedule": timedelta(minutes=5),
     },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {
@@ -262,9 +360,7 @@ CELERY_BEAT_SCHEDULE = {
 # My learning links each completed course to its certificate through this lookup (`courses` never
 # imports `certificates`, a higher app): enrollment_ids -> {enrollment_id: certificate}.
 COURSES_CERTIFICATE_LOOKUP = "certificates.selectors.certificate_for_enrollments"
-# Certificates: how long a completion may wait for its task before the sweep re-queues it, and
-# how many verify-page lookups one network address may make per minute.
-CERTIFICATE_SWEEP_GRACE_MINUTES = env_int("CERTIFICATE_SWEEP_GRACE_MINUTES", default=5)
+# How many verify-page lookups one network address may make per minute.
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env_int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
 
 LOGGING = {
@@ -280,8 +376,23 @@ LOGGING = {
     },
 }
 
+# Emails: reminders go only between these hours, London time (start inclusive, end exclusive), and
+# at most this many of each kind per hourly run.
+NOTIFICATIONS_SENDING_HOURS = (
+    env_int("NOTIFICATIONS_SENDING_START_HOUR", default=9),
+    env_int("NOTIFICATIONS_SENDING_END_HOUR", default=20),
+)
+NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", default=500)
+
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+
+# `/healthz` shows error details and runs `?worker=1` only for staff or a monitor sending
+# `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: staff only).
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", default="")
+
+# Uploaded media are served by the web process only for local use (production: a web server or S3).
+SERVE_MEDIA = False
 
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 

@@ -69,9 +69,18 @@ def env_db(name, default):
 def env_cache(name, default):
     value = env.str(name, default="") or default
     try:
-        return environ.Env.cache_url_config(value)
+        return cache_from_url(value)
     except Exception as exc:
         raise ImproperlyConfigured(f"{name} has an invalid value: {exc}") from None
+
+
+def cache_from_url(url):
+    """A CACHES entry for `url`. Redis gets lms.cache.ResilientRedisCache: an outage degrades to
+    uncached pages and in-process rate limits instead of a 500 on every page."""
+    config = environ.Env.cache_url_config(url)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "lms.cache.ResilientRedisCache"
+    return config
 
 
 def env_email(name, default):

@@ -6,9 +6,15 @@ from .env import env_bool, env_int, env_str
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = env_str("SECRET_KEY", default="") or "local-only-insecure-key-do-not-use-in-production"
 
-# Serve static files straight from the source folders: no collectstatic needed for `make run`.
+# Serve static files straight from the source folders: no collectstatic needed for `make run`,
+# whether DEBUG is on or off (the manifest storage of production needs collectstatic first).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SERVE_MEDIA = True
 
 # Locally, see edits at once; production caches anonymous pages (see base.py).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=0)

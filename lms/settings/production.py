@@ -11,6 +11,12 @@ if not SECRET_KEY.strip():
     raise ImproperlyConfigured("SECRET_KEY is not set: see .env.example")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters")
+SITE_URL = env_str("SITE_URL", default="").strip().rstrip("/")
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "SITE_URL is not set: give the site's public address, e.g. https://training.example.org"
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set: list the site's host names")

@@ -72,19 +72,27 @@ def test_pdfs_are_stored_privately_outside_media_root(settings):
         certificate.pdf.url  # noqa: B018 - there is no public URL to hand out
 
 
-def test_a_failed_email_is_not_recorded_as_sent_and_is_sent_on_the_next_run(monkeypatch):
-    enrollment = EnrollmentFactory()
+class MailServerDown:
+    """An email backend whose server refuses every connection."""
 
-    def broken(*args, **kwargs):
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(services, "send_mail", broken)
+
+def test_a_failed_email_is_not_recorded_as_sent_and_is_sent_on_the_next_run(settings):
+    enrollment = EnrollmentFactory()
+    working_backend = settings.EMAIL_BACKEND
+
+    settings.EMAIL_BACKEND = "tests.certificates.test_issue.MailServerDown"
     with pytest.raises(ConnectionRefusedError):
         services.certificate_issue(enrollment_id=enrollment.id)
     certificate = Certificate.objects.get(enrollment=enrollment)
     assert certificate.emailed_at is None and certificate.pdf  # issued and rendered, not emailed
 
-    monkeypatch.undo()
+    settings.EMAIL_BACKEND = working_backend
     services.certificate_issue(enrollment_id=enrollment.id)
     certificate.refresh_from_db()
     assert certificate.emailed_at is not None

@@ -67,3 +67,38 @@ def test_admin_and_account_pages_are_never_cached(client, page_cache):
     client.get("/accounts/login/")
     assert "X-Page-Cache" not in client.get("/accounts/login/")
     assert Page.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unknown_and_tracking_parameters_share_the_one_cached_page(client, page_cache):
+    """200 visits with `?u=N` (a cache-busting scan) or tracking tags store one copy, not 200."""
+    first = client.get("/?u=0")
+    assert first["X-Page-Cache"] == "miss"
+    outcomes = [client.get(f"/?u={n}")["X-Page-Cache"] for n in range(1, 200)]
+    outcomes.append(client.get("/?utm_source=newsletter&utm_medium=email&fbclid=abc")["X-Page-Cache"])
+    outcomes.append(client.get("/")["X-Page-Cache"])
+    assert set(outcomes) == {"hit"}
+    assert client.get("/?u=7").content == first.content
+
+
+@pytest.mark.django_db
+def test_search_terms_are_cached_apart_and_in_any_parameter_order(client, page_cache):
+    shout = client.get("/search/?q=Shout&page=1")
+    assert shout["X-Page-Cache"] == "miss"
+    assert client.get("/search/?page=1&q=Shout&utm_campaign=x")["X-Page-Cache"] == "hit"
+    other = client.get("/search/?q=Samaritans&page=1")
+    assert other["X-Page-Cache"] == "miss"
+    assert other.content != shout.content
+
+
+@pytest.mark.django_db
+def test_each_path_keeps_a_bounded_number_of_query_variants(client, page_cache):
+    from cms.cache import MAX_QUERY_VARIANTS
+
+    for n in range(MAX_QUERY_VARIANTS):
+        assert client.get(f"/search/?q=term{n}")["X-Page-Cache"] == "miss"
+    beyond = client.get("/search/?q=one-too-many")
+    assert beyond.status_code == 200 and "X-Page-Cache" not in beyond  # rendered, not stored
+    assert "X-Page-Cache" not in client.get("/search/?q=one-too-many")
+    assert client.get("/search/?q=term3")["X-Page-Cache"] == "hit"  # the stored ones still serve
+    assert client.get("/search/")["X-Page-Cache"] == "miss"  # the bare page always may be stored

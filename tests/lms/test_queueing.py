@@ -56,3 +56,48 @@ def test_tasks_of_every_app_can_be_queued_by_name_from_a_web_process():
         env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"},
     )
     assert out.stdout.strip() == "True", out.stderr
+
+
+def test_after_one_failure_requests_stop_waiting_on_a_dead_broker(redis_server, settings, caplog):
+    """The broker went down: the first request that queues a task waits for it once; the next ones
+    within BROKER_RETRY_SECONDS do not try it at all (the sweeps catch up), while a running task
+    (a sweep) always tries."""
+    import redis
+    from celery import shared_task
+
+    broker = redis_server.url(1)
+    queued = redis.Redis(port=redis_server.port, db=1)
+    settings.BROKER_RETRY_SECONDS = 600
+    queueing._broker_down_until.pop(broker, None)
+    with use_broker(broker):
+        redis_server.stop()
+        assert queueing.enqueue("lms.ping", "first") is False
+        redis_server.start()  # back, but this process does not know yet
+        assert queueing.enqueue("lms.ping", "second") is False
+        assert queued.llen("celery") == 0  # the broker was not asked
+        assert "the broker was unreachable moments ago" in caplog.text
+
+        @shared_task(name="tests.queue_from_a_task")
+        def queue_from_a_task():
+            return queueing.enqueue("lms.ping", "from a sweep")
+
+        assert queue_from_a_task.apply().get() is True  # inside a task it tries, and succeeds
+        assert queued.llen("celery") == 1
+
+        settings.BROKER_RETRY_SECONDS = 0  # the window has passed
+        queueing._broker_down_until[broker] = 0.0
+        assert queueing.enqueue("lms.ping", "third") is True
+        assert queued.llen("celery") == 2
+    queueing._broker_down_until.pop(broker, None)
+
+
+def test_queueing_never_waits_on_the_result_store():
+    """Subscribing to a task's result on Redis made a request wait ~19 s when Redis was down; only
+    the health check's ping keeps its result."""
+    from lms.celery import app
+
+    queueing.import_all_tasks()
+    keeps_result = sorted(
+        name for name, task in app.tasks.items() if not name.startswith("celery.") and not task.ignore_result
+    )
+    assert keeps_result == ["lms.ping"]

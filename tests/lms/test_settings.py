@@ -58,8 +58,54 @@ def test_a_broker_that_is_not_a_url_names_the_variable():
 def test_production_settings_pass_check_deploy_with_no_warnings():
     result = run_manage(
         {"ALLOWED_HOSTS": "training.example.org", "SECRET_KEY": GOOD_KEY,
+         "SITE_URL": "https://training.example.org",
          "DATABASE_URL": "sqlite:////tmp/lms-deploy-check.sqlite3"},
         "check", "--deploy", "--fail-level", "WARNING",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def _env_example_values():
+    """The variables `.env.example` sets when copied to `.env` as it is."""
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            name, value = line.split("=", 1)
+            values[name] = value
+    return values
+
+
+PROBE = (
+    "from django.conf import settings; from django.templatetags.static import static; "
+    "print(settings.DEBUG, settings.SITE_URL, static('css/site.css'))"
+)
+
+
+def test_env_example_as_copied_gives_a_working_local_site(tmp_path):
+    """`cp .env.example .env && make run` must serve pages: static URLs resolve with or without
+    DEBUG (no collectstatic manifest is needed locally), on the default port's address."""
+    values = _env_example_values()
+    assert values["DJANGO_SETTINGS_MODULE"] == "lms.settings.local"
+    assert not values.get("SECRET_KEY")
+    for debug in (values.get("DEBUG", ""), "false"):
+        result = run_manage(
+            {**values, "DEBUG": debug, "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"},
+            "shell", "-c", PROBE, settings_module="lms.settings.local",
+        )
+        assert result.returncode == 0, result.stderr
+        printed = result.stdout.strip().splitlines()[-1].split()
+        assert printed[1:] == ["http://127.0.0.1:8000", "/static/css/site.css"]
+
+
+def test_local_public_address_follows_the_port():
+    result = run_manage({"PORT": "9000"}, "shell", "-c", PROBE, settings_module="lms.settings.local")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split()[1] == "http://127.0.0.1:9000"
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = run_manage({"ALLOWED_HOSTS": "training.example.org", "SECRET_KEY": GOOD_KEY}, "check")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: SITE_URL is not set")

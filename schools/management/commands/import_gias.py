@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from schools.gias import GiasFileError
 from schools.services import gias_import_file
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             summary = gias_import_file(path=options["file"])
         except GiasFileError as exc:
             raise CommandError(f"Nothing was imported: {exc}") from exc
+        except DatabaseError as exc:  # the changes are applied in one transaction: all rolled back
+            raise CommandError(f"Nothing was imported: the database refused the changes ({exc}).") from exc
         for line in summary.lines():
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - started:.1f} s."))

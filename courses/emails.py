@@ -1,0 +1,33 @@
+"""The courses app's kinds of email, registered with the platform's email layer."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lms.notifications.registry import EmailKind, register
+
+from .reminders import UNFINISHED, unfinished_due
+
+
+def _sample():
+    from types import SimpleNamespace
+
+    user = SimpleNamespace(pk=0, email="alex@example.org", full_name="Alex Example",
+                           preferred_language="")
+    return user, {
+        "course_title": "Suicide prevention: an introduction (sample)",
+        "module_title": "Talking about it",
+        "resume_url": "https://training.example.org/courses/suicide-prevention/talking-about-it/",
+        "number": 1,
+    }
+
+
+def register_kinds():
+    register(
+        EmailKind(
+            key=UNFINISHED,
+            label=_("Reminders to finish a course you started"),
+            template="courses/email/unfinished",
+            reason=_("You are getting this email because you started a course on this site."),
+            find_due=unfinished_due,
+            sample=_sample,
+        )
+    )
