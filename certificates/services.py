@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrollment
 from courses.services import CERTIFICATE_TASK
 from lms.errors import RequestRefused
+from lms.i18n import language_for
 from lms.notifications.services import email_send
 from lms.queueing import enqueue_on_commit
 
@@ -100,8 +101,7 @@ def _image_file(image, spec: str) -> str:
 def certificate_language(*, user) -> str:
     """The language a learner's certificate prints in: their preferred language when the platform
     offers it, else the site's default."""
-    preferred = (getattr(user, "preferred_language", "") or "").lower()
-    return preferred if preferred in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return language_for(user)
 
 
 def certificate_get_or_create(*, enrollment: Enrollment) -> Certificate:

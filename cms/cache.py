@@ -10,6 +10,8 @@ and anything unknown are left out, so `?utm_source=x` or `?u=123` get the one ca
 a copy each. A view that starts reading a new parameter must add it there. Each path keeps at most
 MAX_QUERY_VARIANTS cached variants (different searches, say); beyond that they render uncached.
 While the cache is degraded (Redis unavailable, see lms/cache.py) pages render uncached.
+Each language's page has its own address (/pl/...), so each is cached on its own; `?lang=` (the
+language switcher) is not in the key: it names the language the address already has.
 """
 
 from urllib.parse import urlencode
@@ -17,6 +19,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+
+from lms.i18n import split_language_prefix
 
 VERSION_KEY = "cms:pagecache:version"
 # Query parameters that change what a cached public page shows (site search: `q` and `page`), and
@@ -96,7 +100,9 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(tuple(settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES))
+            and not split_language_prefix(request.path)[1].startswith(
+                tuple(settings.PUBLIC_PAGE_CACHE_EXCLUDED_PREFIXES)
+            )
         )
 
     @staticmethod

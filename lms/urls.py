@@ -9,18 +9,15 @@ from cms import views as cms_views
 
 from .health import healthz
 
+# The same address in every language: health check, CMS admin, files, and the certificate pages
+# (the verify address is printed on certificates and in QR codes, so it must never change; these
+# pages take the visitor's language from ?lang=, their visit or their browser: see lms/i18n).
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("lms.accounts.urls")),
-    path("accounts/", include("allauth.urls")),
     path("emails/", include("lms.notifications.urls")),
-    path("get-help/", cms_views.get_help, name="get_help"),
-    path("search/", cms_views.search, name="search"),
-    path("schools/", include("schools.urls")),
     path("certificates/", include("certificates.urls")),
-    path("", include("courses.urls")),
 ]
 
 if settings.SERVE_MEDIA:  # local use only; production serves media from its web server or S3
@@ -32,9 +29,17 @@ if settings.SERVE_MEDIA:  # local use only; production serves media from its web
                 {"document_root": settings.MEDIA_ROOT}),
     ]
 
-# Pages in every content language: English unprefixed (existing links keep working), others under
-# their language code (/pl/..., /ur/...), which Wagtail uses to pick the page's translation.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Public pages, under a language prefix (/pl/get-help/); English has none, so existing links work.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("lms.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("get-help/", cms_views.get_help, name="get_help"),
+    path("search/", cms_views.search, name="search"),
+    path("schools/", include("schools.urls")),
+    path("", include("courses.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler404 = "lms.errors.not_found"
 handler500 = "lms.errors.server_error"

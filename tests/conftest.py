@@ -53,6 +53,17 @@ def _isolated_cache_and_media(settings, tmp_path):
     shutil.rmtree(tmp_path / "private-media", ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request in another language activates it for the thread, and
+    the test client runs requests in the test's own thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def celery_eager():
     """Run tasks in-process for the duration of a test, whatever broker is configured."""

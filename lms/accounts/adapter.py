@@ -1,4 +1,4 @@
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
@@ -7,12 +7,21 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from lms.i18n import is_language_neutral, path_in_language, supported_language
 from lms.notifications.rendering import email_wrap, language_for
 
 ACCOUNT_EMAIL_REASON = _(
     "You are getting this email because of something done with your account on this site, or "
     "with this email address."
 )
+
+
+def in_language(url: str, code: str | None) -> str:
+    """A local URL in language `code` ("/" -> "/ur/"); other URLs, and no code, unchanged."""
+    parts = urlsplit(url)
+    if not code or parts.netloc or not parts.path.startswith("/") or is_language_neutral(parts.path):
+        return url
+    return urlunsplit(parts._replace(path=path_in_language(parts.path, code)))
 
 
 def _on_public_address(value):
@@ -27,6 +36,24 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def populate_username(self, request, user):
         """Users have no username: they sign in with their email address."""
+
+    def save_user(self, request, user, form, commit=True):
+        """A new learner's emails and certificates are in the language they signed up in."""
+        user.preferred_language = supported_language(translation.get_language()) or ""
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        """After signing in, the learner carries on in their saved language."""
+        url = super().get_login_redirect_url(request)
+        language = supported_language(getattr(request.user, "preferred_language", ""))
+        return in_language(url, language or translation.get_language())
+
+    def get_logout_redirect_url(self, request):
+        return in_language(super().get_logout_redirect_url(request), translation.get_language())
+
+    def get_email_verification_redirect_url(self, email_address):
+        url = super().get_email_verification_redirect_url(email_address)
+        return in_language(url, translation.get_language())
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Account emails (confirm your address, reset your password, security notices) in the

@@ -1,7 +1,20 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from lms.i18n import html_lang, language_for, text_direction
+
 from .models import User
+
+
+class LanguageSelect(forms.Select):
+    """Each language named in itself, tagged with its language and direction for screen readers."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"].update(lang=html_lang(value), dir=text_direction(value))
+        return option
 
 
 class SignupDetailsForm(forms.Form):
@@ -30,11 +43,18 @@ class SignupDetailsForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "borough", "role"]
-        labels = {"borough": _("Borough (optional)"), "role": _("Role (optional)")}
+        fields = ["full_name", "preferred_language", "borough", "role"]
+        labels = {
+            "preferred_language": _("Language"),
+            "borough": _("Borough (optional)"),
+            "role": _("Role (optional)"),
+        }
         help_texts = {
             "full_name": _("As you would like it printed on your certificates."),
             "borough": _("Where you live or work. This helps us report training across London."),
+            "preferred_language": _(
+                "The language of this site, your emails, reminders and certificates."
+            ),
             "role": _("This helps us report who is taking the training."),
         }
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
@@ -43,9 +63,22 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["borough"].choices = [("", _("Prefer not to say")), *self.fields["borough"].choices[1:]]
         self.fields["role"].choices = [("", _("Prefer not to say")), *self.fields["role"].choices[1:]]
+        # Offered languages come from settings, not from model choices: a new one needs no migration.
+        self.fields["preferred_language"] = forms.ChoiceField(
+            label=self.fields["preferred_language"].label,
+            help_text=self.fields["preferred_language"].help_text,
+            choices=settings.LANGUAGES,
+            initial=language_for(self.instance),
+            widget=LanguageSelect,
+            required=False,  # left out: unchanged
+        )
+        self.initial["preferred_language"] = language_for(self.instance)
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
         if not name:
             raise forms.ValidationError(_("Enter your full name"))
         return name
+
+    def clean_preferred_language(self):
+        return self.cleaned_data.get("preferred_language") or None

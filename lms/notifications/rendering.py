@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.i18n import language_for
+
 from . import registry
 from .tokens import unsubscribe_token
 
@@ -19,13 +21,6 @@ class RenderedEmail:
     text: str
     html: str
     headers: dict
-
-
-def language_for(user) -> str:
-    """The language a person's emails are written in: their saved choice if it is still offered."""
-    offered = {code for code, _name in settings.LANGUAGES}
-    preferred = getattr(user, "preferred_language", "") or ""
-    return preferred if preferred in offered else settings.LANGUAGE_CODE
 
 
 def absolute(path: str) -> str:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from lms.languages import DEFAULT_LANGUAGES, languages_from_codes
+from lms.languages import DEFAULT_LANGUAGES, RTL_LANGUAGES, languages_from_codes
 
 from .env import (
     BASE_DIR,
@@ -73,10 +73,11 @@ MIDDLEWARE = [
     "lms.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lms.i18n.middleware.LanguageMiddleware",  # Django's LocaleMiddleware, plus language-neutral pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.i18n.middleware.VisitLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.errors.RequestRefusedMiddleware",
     "cms.cache.AnonymousPageCacheMiddleware",
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.context_processors.platform",
+                "lms.context_processors.languages",
             ],
         },
     },
@@ -196,6 +198,17 @@ except ValueError as exc:
 
     raise ImproperlyConfigured(f"LANGUAGES has an invalid value: {exc}") from None
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["lms.formats"]
+LANGUAGES_BIDI = sorted(RTL_LANGUAGES)
+# Addresses that are the same in every language (lms/i18n): the certificate pages, because the
+# verify address is printed on certificates and in QR codes, and the links in emails (unsubscribe).
+# Everything else public is under a language prefix (/pl/...), English unprefixed; the admin,
+# files and /healthz are unprefixed.
+LANGUAGE_NEUTRAL_PATHS = ["/certificates/", "/emails/"]
+# The language of the visit: remembered while the browser is open, for the language-neutral pages.
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Page and snippet content in every language (wagtail-localize). The content languages are the
 # interface languages: each gets a Locale row when `migrate` runs (cms.locales.locales_sync), so a

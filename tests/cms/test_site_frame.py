@@ -13,7 +13,7 @@ def test_home_page_has_skip_link_help_and_helplines(client):
     assert "Call 111 and choose option 2" in html
     assert 'href="tel:999"' in html
     assert "data-quick-exit" in html
-    assert '<html lang="en-GB">' in html
+    assert '<html lang="en-GB" dir="ltr">' in html
 
 
 @pytest.mark.django_db

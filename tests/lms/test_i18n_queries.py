@@ -1,0 +1,46 @@
+"""Hot pages cost the same number of queries in every language (at most one more than English)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from tests.courses.builders import make_course, make_module, paragraph, question
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CODES = ["en-gb", "pl", "ro", "es", "bn", "ar", "ur"]
+
+
+def prefixed(code, path):
+    return path if code == "en-gb" else f"/{code}{path}"
+
+
+def queries(client, path):
+    client.get(path)  # warm: renditions, the site root cache
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_module_page_queries_are_the_same_in_every_language(client):
+    course = make_course()
+    make_module(course, title="One", body=[paragraph()])
+    check = question("Ask directly?", [("Yes", True, ""), ("No", False, "")])
+    module = make_module(course, title="Two", body=[paragraph(), check])
+    with translation.override("en-gb"):
+        path = module.url
+    client.force_login(UserFactory())
+    counts = {code: queries(client, prefixed(code, path)) for code in CODES}
+    print("module page queries per language (signed in):", counts)
+    assert max(counts.values()) <= counts["en-gb"] + 1
+    assert len(set(counts.values())) == 1, counts
+
+
+def test_catalogue_and_help_pages_cost_the_same_in_every_language(client):
+    make_course()
+    for path in ("/courses/", "/get-help/"):
+        counts = {code: queries(client, prefixed(code, path)) for code in CODES}
+        print(f"{path} queries per language (anonymous):", counts)
+        assert max(counts.values()) <= counts["en-gb"] + 1, counts
