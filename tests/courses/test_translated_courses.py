@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.models import HomePage
 from courses.models import CourseIndexPage, Enrollment, ModuleProgress, QuizAttempt
-from tests.courses.builders import make_course, make_module, option_ids, paragraph, question
+from tests.courses.builders import option_ids, paragraph, question
 from tests.courses.translating import translate, translate_tree
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 def _question(prompt, right, wrong):
@@ -18,14 +19,16 @@ def _question(prompt, right, wrong):
 
 @pytest.fixture
 def course(db):
-    course = make_course(title="Talking about suicide", pass_mark=100)
-    first = make_module(course, title="Noticing", body=[paragraph("<p>Notice changes.</p>")])
-    second = make_module(course, title="Asking", body=[paragraph("<p>Ask directly.</p>")])
+    course = CoursePageFactory(title="Talking about suicide", pass_mark=100)
+    first = ModulePageFactory(parent=course, title="Noticing", body=[paragraph("<p>Notice changes.</p>")])
+    second = ModulePageFactory(parent=course, title="Asking", body=[paragraph("<p>Ask directly.</p>")])
     questions = [
         _question("What helps most?", "Listening", "Changing the subject"),
         _question("Who can you call at any time?", "Samaritans on 116 123", "Nobody"),
     ]
-    assessment = make_module(course, title="Check your learning", is_assessment=True, body=questions)
+    assessment = ModulePageFactory(
+        parent=course, title="Check your learning", is_assessment=True, body=questions
+    )
     return course, [first, second, assessment], questions
 
 

@@ -12,15 +12,15 @@ from wagtail_localize.models import Translation
 
 from cms.models import HomePage
 from courses.models import CourseIndexPage, ModulePage
-from tests.courses.builders import make_course, make_module, paragraph, question
+from tests.courses.builders import paragraph, question
 from tests.courses.translating import translate_tree
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 @pytest.fixture
 def module(db):
-    course = make_course(title="Talking about suicide")
-    module = make_module(
-        course, title="Asking", body=[
+    course = CoursePageFactory(title="Talking about suicide")
+    module = ModulePageFactory(parent=course, title="Asking", body=[
             paragraph("<p>Ask directly and calmly.</p>"),
             question("What helps most?", [("Listening", True, ""), ("Arguing", False, "")]),
         ],
