@@ -57,7 +57,7 @@ class OptionBlock(blocks.StructBlock):
         label=_("Keep in place"),
         help_text=_(
             "Options are shuffled for each attempt; this one stays where it is (for example, "
-            "\u201cAll of the above\u201d stays last)."
+            "“All of the above” stays last)."
         ),
     )
 
