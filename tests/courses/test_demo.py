@@ -140,3 +140,25 @@ def test_sample_course_is_translated_into_polish_and_urdu_marked_as_sample_once(
         assert [b.id for b in first.body] == [b.id for b in english_first.body]
     # The sample translations leave the English course untouched.
     assert CoursePage.objects.get(pk=english.pk).title == SP_TITLE
+
+
+def test_sample_translations_cover_every_string_of_the_course(db):
+    """Every segment of the Polish and Urdu course (and its parents) is translated; only slugs
+    stay English, so the translated pages keep the same URLs under /pl/ and /ur/."""
+    from wagtail_localize.models import Translation
+
+    demo.seed()
+    english = CoursePage.objects.get(title=SP_TITLE)
+    pages = [*english.get_ancestors().filter(depth__gt=1), english, *ModulePage.objects.child_of(english)]
+    for code in ("pl", "ur"):
+        translations = Translation.objects.filter(
+            source__object_id__in=[page.translation_key for page in pages], target_locale__language_code=code
+        )
+        assert translations.count() == len(pages)
+        untranslated = [
+            entry.msgid
+            for translation in translations
+            for entry in translation.export_po()
+            if not entry.msgstr and entry.msgctxt != "slug"
+        ]
+        assert untranslated == [], (code, untranslated)
