@@ -18,7 +18,7 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "he
 @pytest.fixture
 def learner_in_course(page, live_server, e2e_settings):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction")
+    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
     user = UserFactory(full_name="Tomasz Wiśniewski")
     enrollment_start(user=user, course=course)
     sign_in(page, live_server, user)

@@ -40,7 +40,7 @@ def test_after_submitting_focus_moves_to_the_results_summary_at_the_top(
     page, live_server, e2e_settings, axe, width
 ):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction")
+    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
     assessment = ModulePage.objects.child_of(course).live().get(is_assessment=True)
     user = UserFactory()
     enrollment_start(user=user, course=course)

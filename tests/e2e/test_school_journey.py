@@ -20,7 +20,7 @@ def test_learner_shares_with_their_school_and_only_its_lead_sees_them(
     page, live_server, e2e_settings, tmp_path
 ):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction")
+    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
     school = InstitutionFactory(name="Oak Lane Secondary", postcode="E1 6AN")
     other_school = InstitutionFactory(name="Birch Hill Primary")
     lead = MembershipFactory(institution=school, role=Membership.Role.LEAD).user
