@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.notifications.registry import EmailKind, register
+from lms.notifications.registry import EmailKind, register, sample_person
 
 CERTIFICATE_ISSUED = "certificates.issued"
 
@@ -14,7 +14,7 @@ def _sample():
         learner_name="Alex Example", course_title="Suicide prevention: an introduction (sample)",
         display_code="ABCD-EFGH-JKMN-PQRS",
     )
-    user = SimpleNamespace(pk=0, email="alex@example.org", preferred_language="")
+    user = sample_person()
     return user, {
         "certificate": certificate,
         "page_url": "https://training.example.org/certificates/ABCD-EFGH-JKMN-PQRS/",
@@ -24,9 +24,8 @@ def _sample():
 
 def _refresher_sample():
     from datetime import date
-    from types import SimpleNamespace
 
-    user = SimpleNamespace(pk=0, email="alex@example.org", full_name="Alex Example", preferred_language="")
+    user = sample_person()
     return user, {
         "stage": "1m", "course_title": "Youth Mental Health First Aid (sample)",
         "valid_until": date(2029, 3, 1),

@@ -7,12 +7,11 @@ same programme stops them. Found each hour from the database by the platform's e
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from lms.notifications.models import EmailSend
 from lms.notifications.registry import Due
+from lms.notifications.selectors import logged, send_key, send_key_sql
 
 from .models import Certificate
 from .validity import add_months
@@ -43,21 +42,20 @@ def refresher_due(*, now: datetime, limit: int) -> list[Due]:
     for stage, after, until in stages(today):
         if len(due) >= limit:
             break
-        key = Concat(Value("certificate:"), Cast("pk", CharField()), Value(f":{stage}"),
-                     output_field=CharField())
         rows = (
             Certificate.objects.filter(
                 revoked_at__isnull=True, user__is_active=True, valid_until__gt=after,
                 valid_until__lte=until,
             )
-            .alias(refresher_key=key)
-            .exclude(Exists(EmailSend.objects.filter(kind=REFRESHER, key=OuterRef("refresher_key"))))
+            .alias(refresher_key=send_key_sql("certificate", stage))
+            .exclude(logged(kind=REFRESHER, key_alias="refresher_key"))
             .exclude(Exists(newer))
             .select_related("user", "course")
             .order_by("valid_until", "pk")[: limit - len(due)]
         )
         for certificate in rows:
-            due.append(Due(user=certificate.user, key=f"certificate:{certificate.pk}:{stage}", context={
+            key = send_key("certificate", certificate.pk, stage)
+            due.append(Due(user=certificate.user, key=key, context={
                 "stage": stage,
                 "course_title": certificate.course_title,
                 "valid_until": certificate.valid_until,

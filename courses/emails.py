@@ -2,16 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.notifications.registry import EmailKind, register
+from lms.notifications.registry import EmailKind, register, sample_person
 
 from .reminders import UNFINISHED, unfinished_due
 
 
 def _sample():
-    from types import SimpleNamespace
 
-    user = SimpleNamespace(pk=0, email="alex@example.org", full_name="Alex Example",
-                           preferred_language="")
+    user = sample_person()
     return user, {
         "course_title": "Suicide prevention: an introduction (sample)",
         "module_title": "Talking about it",

@@ -174,17 +174,6 @@ def course_progress(*, user, course, outline: list[OutlineItem]) -> CourseProgre
     return CourseProgress(course=course, enrollment=enrollment, items=items)
 
 
-def latest_attempt(*, enrollment, module) -> QuizAttempt | None:
-    """The learner's latest attempt at `module` or at the module it translates (or is translated
-    as): attempts are stored against the English module."""
-    if enrollment is None:
-        return None
-    return (
-        QuizAttempt.objects.filter(enrollment=enrollment, module__translation_key=module.translation_key)
-        .order_by("-number").first()
-    )
-
-
 def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
     """One of the learner's own attempts at `module`; 404 for anyone else's (or any other module's)."""
     attempt = QuizAttempt.objects.select_related("paper").filter(

@@ -9,11 +9,12 @@ dispatcher (`lms.notifications`): there are no per-learner schedule entries.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import CharField, Exists, Max, OuterRef, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from lms.notifications.models import EmailSend
 from lms.notifications.registry import Due
+from lms.notifications.selectors import logged, send_key, send_key_sql
 
 from .models import Enrollment, ModuleProgress, QuizAttempt
 
@@ -27,15 +28,8 @@ SCHEDULE = (
 )
 
 
-def _key(number: int):
-    """The send-log key of reminder `number` for the enrollment in the query: "enrollment:<id>:<n>"."""
-    return Concat(
-        Value("enrollment:"), Cast("pk", CharField()), Value(f":{number}"), output_field=CharField()
-    )
-
-
 def key_for(*, enrollment_id: int, number: int) -> str:
-    return f"enrollment:{enrollment_id}:{number}"
+    return send_key("enrollment", enrollment_id, str(number))
 
 
 def with_last_activity(queryset):
@@ -65,18 +59,14 @@ def unfinished_due(*, now: datetime, limit: int) -> list[Due]:
                     completed_at__isnull=True, user__is_active=True, course__live=True
                 )
             )
-            .alias(reminder_key=_key(number))
+            .alias(reminder_key=send_key_sql("enrollment", str(number)))
             .filter(last_activity__lte=now - idle_from, last_activity__gt=now - idle_until)
-            .exclude(Exists(EmailSend.objects.filter(kind=UNFINISHED, key=OuterRef("reminder_key"))))
+            .exclude(logged(kind=UNFINISHED, key_alias="reminder_key"))
             .select_related("user", "course", "last_module")
         )
         if number > 1:  # the second goes only after the first was sent
-            rows = rows.alias(previous_key=_key(number - 1)).filter(
-                Exists(
-                    EmailSend.objects.filter(
-                        kind=UNFINISHED, key=OuterRef("previous_key"), status=EmailSend.Status.SENT
-                    )
-                )
+            rows = rows.alias(previous_key=send_key_sql("enrollment", str(number - 1))).filter(
+                logged(kind=UNFINISHED, key_alias="previous_key", status=EmailSend.Status.SENT)
             )
         for enrollment in rows.order_by("last_activity", "pk")[: max(limit - len(due), 0)]:
             due.append(

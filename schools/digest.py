@@ -10,13 +10,13 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import CharField, Exists, OuterRef, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from certificates.models import Certificate
-from lms.notifications.models import EmailChoice, EmailSend
+from lms.notifications.models import EmailChoice
 from lms.notifications.registry import Due
+from lms.notifications.selectors import logged, send_key, send_key_sql
 
 from .models import Membership
 
@@ -36,12 +36,11 @@ def digest_due(*, now: datetime, limit: int) -> list[Due]:
     if local.isoweekday() > CATCH_UP_DAYS:
         return []
     week = week_label(now)
-    key = Concat(Value("lead:"), Cast("pk", CharField()), Value(f":{week}"), output_field=CharField())
     leads = list(
         Membership.objects.filter(role=Membership.Role.LEAD, user__is_active=True)
-        .alias(digest_key=key)
+        .alias(digest_key=send_key_sql("lead", week))
         .filter(Exists(EmailChoice.objects.filter(user=OuterRef("user"), kind=DIGEST, receive=True)))
-        .exclude(Exists(EmailSend.objects.filter(kind=DIGEST, key=OuterRef("digest_key"))))
+        .exclude(logged(kind=DIGEST, key_alias="digest_key"))
         .select_related("user", "institution")
         .order_by("pk")[:limit]
     )
@@ -67,7 +66,7 @@ def digest_due(*, now: datetime, limit: int) -> list[Due]:
         rows = [row for row in by_institution.get(lead.institution_id, [])]
         if not rows:
             continue
-        due.append(Due(user=lead.user, key=f"lead:{lead.pk}:{week}", context={
+        due.append(Due(user=lead.user, key=send_key("lead", lead.pk, week), context={
             "institution_name": lead.institution.name,
             "completions": rows,
             "dashboard_url": settings.SITE_URL + reverse("schools:dashboard", args=[lead.institution_id]),

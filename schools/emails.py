@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.notifications.registry import EmailKind, register
+from lms.notifications.registry import EmailKind, register, sample_person
 
 from .digest import DIGEST, digest_due
 
@@ -11,9 +11,8 @@ LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lea
 
 
 def _sample():
-    from types import SimpleNamespace
 
-    user = SimpleNamespace(pk=0, email="lead@example.org", full_name="Jo Example", preferred_language="")
+    user = sample_person(email="lead@example.org", full_name="Jo Example")
     return user, {
         "institution_name": "Example Primary School (sample)",
         "completions": [
@@ -25,9 +24,8 @@ def _sample():
 
 
 def _lead_sample():
-    from types import SimpleNamespace
 
-    user = SimpleNamespace(pk=0, email="lead@example.org", full_name="Jo Example", preferred_language="")
+    user = sample_person(email="lead@example.org", full_name="Jo Example")
     return user, {
         "decision": "granted", "institution_name": "Example Primary School (sample)",
         "requester_name": "Jo Example", "url": "https://training.example.org/schools/",

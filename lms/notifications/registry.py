@@ -64,3 +64,10 @@ def all_kinds() -> list[EmailKind]:
 def optional_kinds() -> list[EmailKind]:
     """The kinds a learner can turn off (shown on the preferences page)."""
     return [kind for kind in all_kinds() if not kind.essential]
+
+
+def sample_person(*, email: str = "alex@example.org", full_name: str = "Alex Example"):
+    """A recipient for `EmailKind.sample` previews (`manage.py render_emails`): saved nowhere."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(pk=0, email=email, full_name=full_name, preferred_language="")
