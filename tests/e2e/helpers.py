@@ -35,3 +35,10 @@ def seed_site():
 
     seed_cms()
     seed_courses()
+
+
+def sample_course():
+    """The English sample suicide-prevention course (its Polish and Urdu translations share its slug)."""
+    from courses.models import CoursePage
+
+    return CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")

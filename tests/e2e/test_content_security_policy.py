@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from courses.models import CoursePage
-from tests.e2e.helpers import seed_site, sign_in
+from tests.e2e.helpers import sample_course, seed_site, sign_in
 from tests.e2e.test_trainer_journey import admin_sign_in, staff_member
 from tests.factories import UserFactory
 
@@ -41,7 +40,7 @@ def violations(page, console):
 def test_public_pages_run_under_the_policy_with_no_violation(page, live_server, e2e_settings):
     seed_site()
     console = watch(page)
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     module = course.get_children().live().first().specific
     sign_in(page, live_server, UserFactory())
     for path in ["/", "/get-help/", course.url, module.url, "/accounts/profile/"]:
@@ -61,7 +60,7 @@ def test_public_pages_run_under_the_policy_with_no_violation(page, live_server, 
 def test_the_wagtail_page_editor_works_under_the_policy(page, live_server, e2e_settings):
     seed_site()
     console = watch(page)
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     module = course.get_children().first()
     trainer, secret = staff_member("Trainers")
     admin_sign_in(page, live_server, trainer, secret)

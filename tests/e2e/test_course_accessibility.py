@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 from courses.services import enrollment_start
-from tests.e2e.helpers import seed_site, sign_in
+from tests.e2e.helpers import sample_course, seed_site, sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -18,7 +18,7 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "he
 @pytest.fixture
 def learner_in_course(page, live_server, e2e_settings):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     user = UserFactory(full_name="Tomasz Wiśniewski")
     enrollment_start(user=user, course=course)
     sign_in(page, live_server, user)

@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
 from courses.grading import module_questions
-from courses.models import CoursePage, ModulePage
-from tests.e2e.helpers import NEW_PASSWORD, seed_site
+from courses.models import ModulePage
+from tests.e2e.helpers import NEW_PASSWORD, sample_course, seed_site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -42,7 +42,7 @@ def check_page(page, axe, code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_public_pages_in_the_language(page, live_server, e2e_settings, axe, code, width):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     page.set_viewport_size(WIDTHS[width])
     for path in ("/", "/get-help/", "/accounts/signup/", "/accounts/login/", "/courses/", course.url,
                  "/search/?q=listening", "/no-such-page/"):
@@ -89,7 +89,7 @@ def test_the_learner_journey_in_the_language(
     from lms.accounts.models import User
 
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     page.set_viewport_size(WIDTHS[width])
     email = f"learner-{code}-{width}@example.org"
 

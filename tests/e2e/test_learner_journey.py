@@ -8,14 +8,14 @@ import re
 import pytest
 
 from courses.grading import module_questions
-from courses.models import CoursePage, ModulePage
-from tests.e2e.helpers import fill_signup, seed_site, tab_to
+from courses.models import ModulePage
+from tests.e2e.helpers import fill_signup, sample_course, seed_site, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _course():
-    return CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    return sample_course()
 
 
 def _answer(page, module, *, correctly, keyboard=False):

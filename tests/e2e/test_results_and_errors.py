@@ -9,10 +9,10 @@ import pytest
 
 from certificates import services as certificate_services
 from courses.grading import module_questions
-from courses.models import CoursePage, ModulePage
+from courses.models import ModulePage
 from courses.services import enrollment_start
 from tests.certificates.factories import EnrollmentFactory
-from tests.e2e.helpers import seed_site, sign_in
+from tests.e2e.helpers import sample_course, seed_site, sign_in
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -40,7 +40,7 @@ def test_after_submitting_focus_moves_to_the_results_summary_at_the_top(
     page, live_server, e2e_settings, axe, width
 ):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     assessment = ModulePage.objects.child_of(course).live().get(is_assessment=True)
     user = UserFactory()
     enrollment_start(user=user, course=course)

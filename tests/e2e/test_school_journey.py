@@ -7,9 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import CoursePage
 from schools.models import Membership
-from tests.e2e.helpers import seed_site, sign_in
+from tests.e2e.helpers import sample_course, seed_site, sign_in
 from tests.factories import UserFactory
 from tests.schools.factories import InstitutionFactory, MembershipFactory, certify
 
@@ -20,7 +19,7 @@ def test_learner_shares_with_their_school_and_only_its_lead_sees_them(
     page, live_server, e2e_settings, tmp_path
 ):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     school = InstitutionFactory(name="Oak Lane Secondary", postcode="E1 6AN")
     other_school = InstitutionFactory(name="Birch Hill Primary")
     lead = MembershipFactory(institution=school, role=Membership.Role.LEAD).user

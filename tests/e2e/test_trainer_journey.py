@@ -14,8 +14,8 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.contrib.auth.models import Group
 
-from courses.models import CoursePage, ModulePage
-from tests.e2e.helpers import seed_site
+from courses.models import ModulePage
+from tests.e2e.helpers import sample_course, seed_site
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -46,7 +46,7 @@ def admin_sign_in(page, live_server, user, secret):
 
 def test_trainer_writes_reviewer_publishes_learner_reads(page, live_server, e2e_settings):
     seed_site()
-    course = CoursePage.objects.get(slug="suicide-prevention-introduction", locale__language_code="en-gb")
+    course = sample_course()
     trainer, trainer_secret = staff_member("Trainers")
     reviewer, reviewer_secret = staff_member("Reviewers")
 
