@@ -348,3 +348,35 @@ def test_report_filters_by_role_and_month_and_validates_the_range(staff_client, 
 def test_report_is_for_staff_with_the_permission(client, user, course, check):
     client.force_login(user)
     assert client.get(REPORT).status_code in (302, 403)
+
+
+# --- Sample content ------------------------------------------------------------------------------
+
+
+def test_seed_demo_adds_a_sample_check_to_each_sample_course_with_matching_translations(db):
+    from django.core.management import call_command
+
+    from courses.demo_content import confidence as sample
+
+    call_command("seed_demo")
+    call_command("seed_demo")  # idempotent
+    checks = ConfidenceCheck.objects.filter(locale__language_code="en-gb")
+    assert checks.count() == 2
+    for check in checks:
+        texts = [str(block.value) for block in check.statements]
+        assert texts == sample.STATEMENTS
+        for text in texts:
+            about_helping_others(text)
+        polish = check.get_translation(check.locale.__class__.objects.get(language_code="pl"))
+        assert [b.id for b in polish.statements] == [b.id for b in check.statements]
+        assert [str(b.value) for b in polish.statements] == sample.TRANSLATIONS["pl"]
+
+
+def test_trainers_find_the_check_under_snippets_and_the_report_under_reports(staff_client, course, check):
+    listing = staff_client.get("/admin/snippets/courses/confidencecheck/")
+    assert listing.status_code == 200 and course.page.title in listing.content.decode()
+    edit = staff_client.get(f"/admin/snippets/courses/confidencecheck/edit/{check.pk}/")
+    html = edit.content.decode()
+    assert edit.status_code == 200 and "never about the learner" in html
+    menu = staff_client.get("/admin/").content.decode()
+    assert "Confidence before and after" in menu
