@@ -182,3 +182,46 @@ def _nice_step(top: int) -> int:
         if raw <= factor * magnitude:
             return int(factor * magnitude)
     return int(10 * magnitude)
+
+
+def paired_bars_svg(
+    rows: list[dict], *, title: str, description: str, scale_max: int, labels: tuple[str, str], width=640
+) -> str:
+    """Horizontal bars in pairs, e.g. the mean answer to each statement before and after a course:
+    `rows` are {"label", "first", "second"} with values from 0 to `scale_max`, or None for a value
+    that is withheld (no bar is drawn and nothing in the chart gives it away)."""
+    bar, gap, label_h, pad_left, pad_right = 16, 18, 20, 16, 48
+    inner_w = width - pad_left - pad_right
+    height = 40 + len(rows) * (label_h + 2 * bar + gap)
+    colours = ("#b1b4b6", "#1d3f8f")
+    parts = [
+        f'<svg class="bar-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="bar-chart-title bar-chart-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="bar-chart-title">{escape(title)}</title>',
+        f'<desc id="bar-chart-desc">{escape(description)}</desc>',
+    ]
+    for i, (name, colour) in enumerate(zip(labels, colours, strict=True)):
+        x = pad_left + i * 200
+        parts.append(
+            f'<rect x="{x}" y="8" width="14" height="14" fill="{colour}"/>'
+            f'<text x="{x + 20}" y="20" font-size="13" fill="#0b0c0c">{escape(name)}</text>'
+        )
+    y = 40
+    for row in rows:
+        parts.append(
+            f'<text x="{pad_left}" y="{y + 14}" font-size="13" fill="#0b0c0c">{escape(row["label"])}</text>'
+        )
+        y += label_h
+        for key, colour in zip(("first", "second"), colours, strict=True):
+            value = row[key]
+            if value is not None:
+                w = inner_w * value / scale_max
+                parts.append(
+                    f'<rect x="{pad_left}" y="{y}" width="{w:.1f}" height="{bar - 2}" fill="{colour}"/>'
+                    f'<text x="{pad_left + w + 6:.1f}" y="{y + bar - 4}" font-size="12" '
+                    f'fill="#0b0c0c">{value:.2f}</text>'
+                )
+            y += bar
+        y += gap
+    parts.append("</svg>")
+    return "".join(parts)

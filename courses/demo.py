@@ -106,7 +106,45 @@ def seed() -> str:
     total = CoursePage.objects.child_of(index).count()
     featured = feature_on_home_page(index)
     translated = translate_sample_course(index)
-    return f"{len(created)} sample courses created, {total} in the catalogue{featured}{translated}"
+    checks = add_sample_confidence_checks(index)
+    return f"{len(created)} sample courses created, {total} in the catalogue{featured}{translated}{checks}"
+
+
+def add_sample_confidence_checks(index) -> str:
+    """A sample confidence check on each sample course that has none, with its sample Polish and
+    Urdu translations where those languages are offered (block ids fixed, so translations match)."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from .demo_content import confidence
+    from .models import ConfidenceCheck
+
+    added = 0
+    offered = {code for code, _name in settings.LANGUAGES}
+    for content in (suicide_prevention, youth_mhfa):
+        course = CoursePage.objects.child_of(index).filter(slug=content.COURSE["slug"]).first()
+        if course is None or ConfidenceCheck.objects.filter(course=course).exists():
+            continue
+        ids = [block_id(content.COURSE["slug"], "confidence", n) for n in range(len(confidence.STATEMENTS))]
+        check = ConfidenceCheck.objects.create(
+            course=course,
+            statements=[
+                {"type": "statement", "value": text, "id": sid}
+                for sid, text in zip(ids, confidence.STATEMENTS, strict=True)
+            ],
+        )
+        for code, texts in confidence.TRANSLATIONS.items():
+            locale = Locale.objects.filter(language_code=code).first()
+            if code not in offered or locale is None:
+                continue
+            translation = check.copy_for_translation(locale)
+            translation.course = course.get_translation_or_none(locale) or course
+            translation.statements = [
+                {"type": "statement", "value": text, "id": sid} for sid, text in zip(ids, texts, strict=True)
+            ]
+            translation.save()
+        added += 1
+    return f", {added} sample confidence checks added" if added else ""
 
 
 def _translate_page(page, locale, strings) -> None:

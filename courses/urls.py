@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import confidence_views, views
 
 app_name = "courses"
 
@@ -16,5 +16,10 @@ urlpatterns = [
         "learning/courses/<int:course_id>/modules/<int:module_id>/assessment/",
         views.quiz_submit,
         name="quiz_submit",
+    ),
+    path(
+        "learning/courses/<int:course_id>/confidence/<str:phase>/",
+        confidence_views.confidence_form,
+        name="confidence",
     ),
 ]

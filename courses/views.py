@@ -8,13 +8,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import progress_selectors, services
+from . import confidence, progress_selectors, services
+from .confidence_views import confidence_url
 from .grading import GradingError, answers_from_post
 from .models import CoursePage, ModulePage
+from .models.confidence import Phase
 
 
 def _course_and_module(course_id, module_id):
@@ -57,10 +60,21 @@ def enrollment_start(request, course_id):
         raise Http404("No such course")
     if not request.user.is_authenticated:
         return redirect_to_login(course.get_url(request))
-    services.enrollment_start(user=request.user, course=course)
+    enrollment = services.enrollment_start(user=request.user, course=course)
     progress = progress_selectors.progress_by_course(user=request.user, courses=[course], request=request)
     first = progress[course.pk].next_module
-    return redirect(first.url if first else course.get_url(request))
+    target = first.url if first else course.get_url(request)
+    return redirect(confidence_before_first_module(course=course, enrollment=enrollment, target=target))
+
+
+def confidence_before_first_module(*, course, enrollment, target) -> str:
+    """Where starting a course goes: the optional confidence check first, if the course has one
+    the learner has not been offered yet (it leads on to `target`), else `target`."""
+    if confidence.check_for_course(course) and confidence.offer_is_due(
+        enrollment=enrollment, phase=Phase.BEFORE
+    ):
+        return confidence_url(course=course, phase=Phase.BEFORE, next_url=target)
+    return target
 
 
 @require_POST
@@ -104,4 +118,12 @@ def quiz_submit(request, course_id, module_id):
 @login_required
 def my_learning(request):
     learning = progress_selectors.my_learning(user=request.user, request=request)
-    return TemplateResponse(request, "courses/my_learning.html", {"learning": learning})
+    confidence_due = [
+        {"course": due["course"], "url": confidence_url(
+            course=due["course"], phase=due["phase"], next_url=reverse("courses:my_learning")
+        )}
+        for due in confidence.after_checks_due(user=request.user)
+    ]
+    return TemplateResponse(
+        request, "courses/my_learning.html", {"learning": learning, "confidence_due": confidence_due}
+    )

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CoursePage, ModulePage
+from .models import ConfidenceCheck, CoursePage, ModulePage
 
 
 @hooks.register("before_serve_page")
@@ -59,3 +61,42 @@ def warn_when_translation_is_out_of_date(request, page):
                 "Sync it with the English, translate what changed and publish it."
             ),
         )
+
+
+# --- The confidence check: trainers write it as a snippet; evaluators read the report -------------
+
+
+class ConfidenceCheckViewSet(SnippetViewSet):
+    model = ConfidenceCheck
+    icon = "help"
+    menu_label = gettext_lazy("Confidence checks")
+    list_display = ["course", "live"]
+
+
+register_snippet(ConfidenceCheckViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_confidence_report_url():
+    from .confidence_admin import ConfidenceReportView
+
+    return [
+        path(
+            "courses/reports/confidence/", ConfidenceReportView.as_view(), name="courses_report_confidence"
+        )
+    ]
+
+
+class _ConfidenceReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .confidence_admin import REPORT_PERMISSION
+
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_confidence_report_menu_item():
+    return _ConfidenceReportMenuItem(
+        gettext_lazy("Confidence before and after"), reverse("courses_report_confidence"),
+        icon_name="help", order=891,
+    )

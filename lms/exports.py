@@ -11,6 +11,14 @@ One helper for the whole platform: the schools reports and the lead's staff list
 the built-in reports, redirects) through it too.
 """
 
+import csv
+import io
+from datetime import date, datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -40,3 +48,44 @@ def install_wagtail_export_guard() -> None:
 
     preprocess_field_value.spreadsheet_safe = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def export_response(*, rows, columns, filename: str, fmt: str) -> HttpResponse:
+    """`columns`: [(key, heading)]; `rows`: dicts (or objects with those attributes)."""
+    headings = [str(heading) for _, heading in columns]  # lazy translations, in the active language
+
+    def values(row):
+        for key, _ in columns:
+            value = row[key] if isinstance(row, dict) else getattr(row, key)
+            yield spreadsheet_safe(_plain(value))
+
+    stamp = f"{timezone.localdate():%Y-%m-%d}"
+    if fmt == "xlsx":
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=filename[:31])
+        sheet.append(headings)
+        for row in rows:
+            sheet.append([v if isinstance(v, int | float | date) else str(v) for v in values(row)])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(headings)
+        for row in rows:
+            writer.writerow(list(values(row)))
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.{fmt}"'
+    return response
