@@ -17,6 +17,7 @@ from courses.models import CoursePage
 from .. import ratelimit
 from .. import selectors as certificate_selectors
 from ..services import CertificateError
+from ..views import _too_many as too_many
 from . import baking, build, services, status, verification
 from .forms import CredentialVerifyForm
 from .keys import keyring
@@ -139,9 +140,7 @@ def verify_credential(request):
     if request.method == "GET":
         return render(request, "credentials/verify.html", {"form": CredentialVerifyForm()})
     if not ratelimit.allow(request, action="certificate_verify"):
-        response = render(request, "certificates/rate_limited.html", status=429)
-        response["Retry-After"] = "60"
-        return response
+        return too_many(request)
     form = CredentialVerifyForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(request, "credentials/verify.html", {"form": form}, status=400)

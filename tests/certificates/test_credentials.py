@@ -437,3 +437,11 @@ def test_issuer_and_achievement_addresses_give_json_to_programs_and_a_page_to_pe
     assert list(validator.iter_errors(achievement)) == []
     assert client.get("/credentials/achievements/999999").status_code == 404
     assert client.get("/credentials/status/5").status_code == 404
+
+
+def test_the_credential_check_is_rate_limited_like_the_code_check(client, settings):
+    settings.CERTIFICATE_VERIFY_RATE_PER_MINUTE = 1
+    url = reverse("certificates:verify_credential")
+    assert client.post(url, {"credential": "hello"}).status_code == 400
+    response = client.post(url, {"credential": "hello"})
+    assert response.status_code == 429 and response["Retry-After"] == "60"
