@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 512 * 1024
 MAX_PASTE_CHARS = 100_000
+TOO_LARGE = _("This file is too large: a credential file or badge is under 512 KB.")
 
 
 class CredentialVerifyForm(forms.Form):
@@ -29,9 +30,7 @@ class CredentialVerifyForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("This file is too large: a credential file or badge is under 512 KB.")
-            )
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
     def clean(self):

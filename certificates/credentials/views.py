@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -19,10 +20,11 @@ from .. import selectors as certificate_selectors
 from ..services import CertificateError
 from ..views import _too_many as too_many
 from . import baking, build, services, status, verification
-from .forms import CredentialVerifyForm
+from .forms import MAX_PASTE_CHARS, MAX_UPLOAD_BYTES, TOO_LARGE, CredentialVerifyForm
 from .keys import keyring
 
 JSON_TYPES = ("application/ld+json", "application/json")
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + MAX_PASTE_CHARS * 4 + 64 * 1024  # a full paste or file, and the form
 
 
 def _public_json(data, *, content_type="application/json", max_age=300):
@@ -133,6 +135,7 @@ def _json_bytes(data) -> bytes:
     return json.dumps(data, indent=2).encode()
 
 
+@csrf_exempt  # reads only, changes nothing: verifiers may post from anywhere, cookies or not
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify_credential(request):
@@ -141,6 +144,12 @@ def verify_credential(request):
         return render(request, "credentials/verify.html", {"form": CredentialVerifyForm()})
     if not ratelimit.allow(request, action="certificate_verify"):
         return too_many(request)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:  # refused unread
+        form = CredentialVerifyForm(data={})
+        form.full_clean()
+        form.errors.clear()
+        form.add_error(None, TOO_LARGE)
+        return render(request, "credentials/verify.html", {"form": form}, status=400)
     form = CredentialVerifyForm(request.POST, request.FILES)
     if not form.is_valid():
         return render(request, "credentials/verify.html", {"form": form}, status=400)
