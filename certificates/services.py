@@ -284,6 +284,9 @@ def certificate_reissue(*, certificate: Certificate, user) -> bool:
     with transaction.atomic():
         certificate.save(update_fields=["learner_name", "template", "wording", "language", "reissued_at"])
         certificate_render(certificate=certificate)
+        from .credentials.services import credentials_after_reissue
+
+        credentials_after_reissue(certificate=certificate)
     return True
 
 

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import ratelimit, selectors, services
 from .codes import format_code, normalise_code
+from .credentials import selectors as credential_selectors
+from .credentials.forms import CredentialVerifyForm
 from .forms import VerifyForm
 from .rendering import language_tag
 from .scripts import name_language
@@ -33,7 +35,10 @@ def verify(request):
             return _too_many(request)
         if form.is_valid():
             return redirect("certificates:verify_code", code=format_code(form.cleaned_data["code"]))
-    return render(request, "certificates/verify.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "certificates/verify.html", {"form": form, "credential_form": CredentialVerifyForm()},
+        status=400 if form.errors else 200,
+    )
 
 
 @never_cache
@@ -80,6 +85,7 @@ def detail(request, code):
             "current_name": selectors.certificate_name_for(user=request.user),
             "name_changed": selectors.certificate_name_outdated(certificate=certificate, user=request.user),
             "verify_link": settings.SITE_URL + certificate.get_verify_url(),
+            "linkedin_url": credential_selectors.linkedin_url(certificate=certificate),
         },
     )
 

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.credentials import views as credential_views
 from cms import views as cms_views
 
 from .health import healthz
@@ -18,6 +19,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("emails/", include("lms.notifications.urls")),
     path("certificates/", include("certificates.urls")),
+    # Open Badges credentials: their issuer, achievement and status list addresses are signed
+    # into every credential, so they never change either.
+    path(".well-known/jwks.json", credential_views.jwks, name="jwks"),
+    path("credentials/", include("certificates.credentials.urls")),
 ]
 
 if settings.SERVE_MEDIA:  # local use only; production serves media from its web server or S3

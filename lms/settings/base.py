@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "certificates",
+    "certificates.credentials",
     "schools",
     # Wagtail
     "wagtail_localize",
@@ -204,7 +205,7 @@ LANGUAGES_BIDI = sorted(RTL_LANGUAGES)
 # verify address is printed on certificates and in QR codes, and the links in emails (unsubscribe).
 # Everything else public is under a language prefix (/pl/...), English unprefixed; the admin,
 # files and /healthz are unprefixed.
-LANGUAGE_NEUTRAL_PATHS = ["/certificates/", "/emails/"]
+LANGUAGE_NEUTRAL_PATHS = ["/certificates/", "/emails/", "/credentials/", "/.well-known/"]
 # The language of the visit: remembered while the browser is open, for the language-neutral pages.
 LANGUAGE_COOKIE_AGE = None
 LANGUAGE_COOKIE_HTTPONLY = True
@@ -381,6 +382,13 @@ CELERY_BEAT_SCHEDULE = {
 COURSES_CERTIFICATE_LOOKUP = "certificates.selectors.certificate_for_enrollments"
 # How many verify-page lookups one network address may make per minute.
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env_int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", default=30)
+
+# Open Badges 3.0 credentials (certificates/credentials/keys.py): the signing key set, inline or
+# in a file outside the repository. Without either, local settings make one on first use in
+# CREDENTIALS_LOCAL_KEY_FILE; production refuses to start.
+CREDENTIALS_SIGNING_KEY = env_str("CREDENTIALS_SIGNING_KEY", default="")
+CREDENTIALS_SIGNING_KEY_FILE = env_str("CREDENTIALS_SIGNING_KEY_FILE", default="").strip()
+CREDENTIALS_LOCAL_KEY_FILE = ""
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,6 @@ SERVE_MEDIA = True
 
 # Locally, see edits at once; production caches anonymous pages (see base.py).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=0)
+
+# A signing key for digital credentials made on first use, kept out of git (see .gitignore).
+CREDENTIALS_LOCAL_KEY_FILE = str(BASE_DIR / ".credentials" / "signing-keys.jwks.json")  # noqa: F405

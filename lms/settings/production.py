@@ -1,5 +1,7 @@
 """Production: refuses to start without a real secret key and allowed hosts; passes check --deploy."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -20,6 +22,14 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set: list the site's host names")
+CREDENTIALS_LOCAL_KEY_FILE = ""  # never generate a key in production
+if not CREDENTIALS_SIGNING_KEY.strip() and not CREDENTIALS_SIGNING_KEY_FILE:  # noqa: F405
+    raise ImproperlyConfigured(
+        "CREDENTIALS_SIGNING_KEY_FILE is not set: give the file of the credential signing keys "
+        "(make one with `manage.py credential_keys new`; see .env.example)"
+    )
+if CREDENTIALS_SIGNING_KEY_FILE and not os.access(CREDENTIALS_SIGNING_KEY_FILE, os.R_OK):  # noqa: F405
+    raise ImproperlyConfigured(f"CREDENTIALS_SIGNING_KEY_FILE cannot be read: {CREDENTIALS_SIGNING_KEY_FILE}")  # noqa: F405
 
 # Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=true so Django trusts
 # X-Forwarded-Proto; set SECURE_SSL_REDIRECT=false when the proxy already redirects.

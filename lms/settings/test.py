@@ -13,3 +13,4 @@ STORAGES = {
 MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
 PRIVATE_MEDIA_ROOT = str(BASE_DIR / ".test-private-media")  # noqa: F405
 ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}  # noqa: F405
+CREDENTIALS_LOCAL_KEY_FILE = str(BASE_DIR / ".test-private-media" / "credentials-keys.jwks.json")  # noqa: F405

@@ -55,15 +55,43 @@ def test_a_broker_that_is_not_a_url_names_the_variable():
     assert "REDIS_URL must be a URL" in result.stderr
 
 
-def test_production_settings_pass_check_deploy_with_no_warnings():
+PRODUCTION = {"ALLOWED_HOSTS": "training.example.org", "SECRET_KEY": GOOD_KEY,
+              "SITE_URL": "https://training.example.org"}
+
+
+def _key_file(tmp_path):
+    """A credential signing key set, made by the command the README gives."""
+    path = tmp_path / "credential-keys.json"
     result = run_manage(
-        {"ALLOWED_HOSTS": "training.example.org", "SECRET_KEY": GOOD_KEY,
-         "SITE_URL": "https://training.example.org",
-         "DATABASE_URL": "sqlite:////tmp/lms-deploy-check.sqlite3"},
+        {}, "credential_keys", "new", "--output", str(path), settings_module="lms.settings.local"
+    )
+    assert result.returncode == 0, result.stderr
+    return str(path)
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
+    result = run_manage(
+        {**PRODUCTION, "DATABASE_URL": "sqlite:////tmp/lms-deploy-check.sqlite3",
+         "CREDENTIALS_SIGNING_KEY_FILE": _key_file(tmp_path)},
         "check", "--deploy", "--fail-level", "WARNING",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_credential_signing_key():
+    result = run_manage(PRODUCTION, "check")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("Configuration error: CREDENTIALS_SIGNING_KEY_FILE is not set")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_production_names_a_credential_key_file_it_cannot_read(tmp_path):
+    missing = str(tmp_path / "missing.json")
+    result = run_manage({**PRODUCTION, "CREDENTIALS_SIGNING_KEY_FILE": missing}, "check")
+    assert result.returncode == 2
+    expected = f"Configuration error: CREDENTIALS_SIGNING_KEY_FILE cannot be read: {missing}"
+    assert result.stderr.strip() == expected
 
 
 def _env_example_values():
