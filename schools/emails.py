@@ -25,19 +25,15 @@ _LEAD_SAMPLE = Sample({
 
 
 def register_kinds():
-    register(EmailKind(
-        key=LEAD_REQUESTED, label=_("Requests to be an institution's lead"),
-        reason=_("You are getting this email because you decide lead requests for the programme."),
-        essential=True, sample=_LEAD_SAMPLE,
-    ))
-    register(EmailKind(
-        key=LEAD_DECISION, label=_("Decisions about being an institution's lead"),
-        reason=_(
-            "You are getting this email because you asked to be a lead of an institution on "
-            "this site, or were one."
-        ),
-        essential=True, sample=_LEAD_SAMPLE,
-    ))
+    # Lead requests and decisions: essential (they change what a person may see), one sample.
+    for key, label, reason in [
+        (LEAD_REQUESTED, _("Requests to be an institution's lead"),
+         _("You are getting this email because you decide lead requests for the programme.")),
+        (LEAD_DECISION, _("Decisions about being an institution's lead"),
+         _("You are getting this email because you asked to be a lead of an institution on "
+           "this site, or were one.")),
+    ]:
+        register(EmailKind(key=key, label=label, reason=reason, essential=True, sample=_LEAD_SAMPLE))
     register(EmailKind(
         key=DIGEST, label=_("A weekly summary of your staff's completed training (for leads)"),
         reason=_(
