@@ -81,3 +81,15 @@ def test_cms_names_no_page_type_or_url_of_a_higher_app():
     for path in (ROOT / "templates" / "cms").rglob("*.html"):
         found += [f"{path.name}: {m.group(0)}" for m in url_name.finditer(path.read_text())]
     assert found == []
+
+
+@pytest.mark.django_db
+def test_the_home_page_editor_opens_with_a_chooser_of_courses(admin_client):
+    from django.urls import reverse
+
+    home = ensure_site_tree()
+    _feature(home, CoursePageFactory(title="Spotting the signs"))
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Spotting the signs" in html and "courses.coursepage" in html.lower()
