@@ -6,6 +6,7 @@ Validation that editors need to see next to the field raises `StructBlockValidat
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -14,11 +15,35 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .featured import card_template_for, featured_page_models
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 # The one rendition size used for content images, so renditions fetched with the image (see
 # RenditionImageChooserBlock) are reused instead of being looked up one query per image.
 CONTENT_IMAGE_FILTER = "max-1000x1000"
+
+
+class FeaturedPageChooserBlock(blocks.PageChooserBlock):
+    """A page to feature on the home page: the editor chooses among the page types higher apps
+    registered (`cms.featured`), and the page is shown with its type's card. A page that is not
+    live (unpublished, or deleted since) shows nothing."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("page_type", None)  # the registry decides, at run time
+        super().__init__(**kwargs)
+
+    @cached_property
+    def target_models(self):
+        return featured_page_models()
+
+    def get_template(self, value=None, context=None):
+        return card_template_for(value) if value is not None else None
+
+    def render(self, value, context=None):
+        if value is None or not value.live or self.get_template(value) is None:
+            return ""
+        return super().render(value, context)
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -1,13 +1,12 @@
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import ContentStreamBlock
+from .blocks import ContentStreamBlock, FeaturedPageChooserBlock
 
 HELPLINES_CACHE_KEY = "cms:helplines:v2"
 
@@ -99,7 +98,8 @@ class HomePage(Page):
         blank=True, help_text=_("A sentence or two on what the platform offers and for whom.")
     )
     featured_courses = StreamField(
-        [("course", blocks.PageChooserBlock(page_type="courses.CoursePage"))],
+        # The page types on offer are those higher apps register (cms.featured): cms names none.
+        [("course", FeaturedPageChooserBlock())],
         blank=True,
         help_text=_("Courses to show on the home page, in this order."),
     )

@@ -7,6 +7,12 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses and progress")
 
     def ready(self):
+        from cms.featured import register_featured_page_type
+
         from .emails import register_kinds
 
         register_kinds()
+        # Courses can be featured on the home page (cms names no page type of its own above it).
+        register_featured_page_type(
+            "courses.CoursePage", card_template="courses/includes/featured_card.html"
+        )

@@ -2,71 +2,43 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from lms.notifications.registry import EmailKind, register, sample_person
+from lms.notifications.registry import EmailKind, Sample, register
 
 from .digest import DIGEST, digest_due
 
 LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
 
-
-def _sample():
-
-    user = sample_person(email="lead@example.org", full_name="Jo Example")
-    return user, {
-        "institution_name": "Example Primary School (sample)",
-        "completions": [
-            {"name": "Alex Example", "course_title": "Youth Mental Health First Aid (sample)"},
-            {"name": "Sam Example", "course_title": "Suicide prevention: an introduction (sample)"},
-        ],
-        "dashboard_url": "https://training.example.org/schools/1/",
-    }
-
-
-def _lead_sample():
-
-    user = sample_person(email="lead@example.org", full_name="Jo Example")
-    return user, {
-        "decision": "granted", "institution_name": "Example Primary School (sample)",
-        "requester_name": "Jo Example", "url": "https://training.example.org/schools/",
-    }
+_LEAD = {"email": "lead@example.org", "full_name": "Jo Example"}
+_SAMPLE = Sample({
+    "institution_name": "Example Primary School (sample)",
+    "completions": [
+        {"name": "Alex Example", "course_title": "Youth Mental Health First Aid (sample)"},
+        {"name": "Sam Example", "course_title": "Suicide prevention: an introduction (sample)"},
+    ],
+    "dashboard_url": "https://training.example.org/schools/1/",
+}, _LEAD)
+_LEAD_SAMPLE = Sample({
+    "decision": "granted", "institution_name": "Example Primary School (sample)",
+    "requester_name": "Jo Example", "url": "https://training.example.org/schools/",
+}, _LEAD)
 
 
 def register_kinds():
-    register(
-        EmailKind(
-            key=LEAD_REQUESTED,
-            label=_("Requests to be an institution's lead"),
-            template="schools/email/lead_requested",
-            reason=_("You are getting this email because you decide lead requests for the programme."),
-            essential=True,
-            sample=_lead_sample,
-        )
-    )
-    register(
-        EmailKind(
-            key=LEAD_DECISION,
-            label=_("Decisions about being an institution's lead"),
-            template="schools/email/lead_decision",
-            reason=_(
-                "You are getting this email because you asked to be a lead of an institution on "
-                "this site, or were one."
-            ),
-            essential=True,
-            sample=_lead_sample,
-        )
-    )
-    register(
-        EmailKind(
-            key=DIGEST,
-            label=_("A weekly summary of your staff's completed training (for leads)"),
-            template="schools/email/digest",
-            reason=_(
-                "You are getting this email because you are a lead of an institution on this site "
-                "and asked for a weekly summary."
-            ),
-            default=False,
-            find_due=digest_due,
-            sample=_sample,
-        )
-    )
+    # Lead requests and decisions: essential (they change what a person may see), one sample.
+    for key, label, reason in [
+        (LEAD_REQUESTED, _("Requests to be an institution's lead"),
+         _("You are getting this email because you decide lead requests for the programme.")),
+        (LEAD_DECISION, _("Decisions about being an institution's lead"),
+         _("You are getting this email because you asked to be a lead of an institution on "
+           "this site, or were one.")),
+    ]:
+        register(EmailKind(key=key, label=label, reason=reason, essential=True, sample=_LEAD_SAMPLE))
+    register(EmailKind(
+        key=DIGEST, label=_("A weekly summary of your staff's completed training (for leads)"),
+        reason=_(
+            "You are getting this email because you are a lead of an institution on this site "
+            "and asked for a weekly summary."
+        ),
+        default=False, find_due=digest_due, sample=_SAMPLE,
+    ))

@@ -200,27 +200,24 @@ def gias_import_fail_overdue(*, now=None) -> int:
     """Mark failed every upload whose task died (still "Importing" after the task's time limit) or
     that never started (still waiting after an hour). Returns how many were marked."""
     now = now or timezone.now()
-    running = GiasImport.objects.filter(
-        status=GiasImport.Status.RUNNING, started_at__lt=now - GIAS_IMPORT_RUNNING_DEADLINE
-    ).update(
-        status=GiasImport.Status.FAILED,
-        finished_at=now,
-        error=(
+    stuck = {
+        GiasImport.Status.RUNNING: (
+            Q(started_at__lt=now - GIAS_IMPORT_RUNNING_DEADLINE),
             f"The import did not finish within its time limit of {GIAS_IMPORT_TIME_LIMIT // 60} minutes: "
-            "the background worker stopped while importing it. Nothing was changed: upload the file again."
+            "the background worker stopped while importing it. Nothing was changed: upload the file again.",
         ),
-    )
-    waiting = GiasImport.objects.filter(
-        status=GiasImport.Status.QUEUED, created_at__lt=now - GIAS_IMPORT_QUEUED_DEADLINE
-    ).update(
-        status=GiasImport.Status.FAILED,
-        finished_at=now,
-        error=(
+        GiasImport.Status.QUEUED: (
+            Q(created_at__lt=now - GIAS_IMPORT_QUEUED_DEADLINE),
             "The import never started: no background worker picked it up within an hour. Nothing was "
-            "changed. Ask the technical team to check the worker, then upload the file again."
+            "changed. Ask the technical team to check the worker, then upload the file again.",
         ),
+    }
+    return sum(
+        GiasImport.objects.filter(when, status=status).update(
+            status=GiasImport.Status.FAILED, finished_at=now, error=error
+        )
+        for status, (when, error) in stuck.items()
     )
-    return running + waiting
 
 
 def gias_import_sweep(*, now=None) -> int:

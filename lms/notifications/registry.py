@@ -22,16 +22,23 @@ class Due:
 
 @dataclass(frozen=True)
 class EmailKind:
-    key: str  # e.g. "courses.unfinished"
+    key: str  # "<app>.<name>", e.g. "courses.unfinished"
     label: str  # what a learner sees on their email preferences page (a lazy translation)
-    template: str  # templates <template>_subject.txt, <template>.txt and <template>.html
     reason: str  # "why you got this" line in the footer (a lazy translation)
+    # Templates <template>_subject.txt, <template>.txt and <template>.html; by default
+    # "<app>/email/<name>" (from the key: "courses/email/unfinished").
+    template: str = ""
     essential: bool = False  # account and certificate emails: always sent, no unsubscribe
     default: bool = True  # for non-essential kinds: sent unless turned off (False: opt-in)
     # For periodic kinds: (now, limit) -> Due items, found from the database.
     find_due: Callable[..., Iterable[Due]] | None = None
     # For `manage.py render_emails`: () -> (user, context) with sample data, saved nowhere.
     sample: Callable[[], tuple[Any, dict]] | None = None
+
+    def __post_init__(self):
+        if not self.template:
+            app, _dot, name = self.key.partition(".")
+            object.__setattr__(self, "template", f"{app}/email/{name}")
 
 
 _kinds: dict[str, EmailKind] = {}
@@ -71,3 +78,14 @@ def sample_person(*, email: str = "alex@example.org", full_name: str = "Alex Exa
     from types import SimpleNamespace
 
     return SimpleNamespace(pk=0, email=email, full_name=full_name, preferred_language="")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """An `EmailKind.sample`: a preview with this fixed context, to `sample_person(**person)`."""
+
+    context: dict
+    person: dict = field(default_factory=dict)
+
+    def __call__(self):
+        return sample_person(**self.person), self.context

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate
-from tests.certificates.factories import EnrollmentFactory
+from tests.certificates.factories import EnrollmentFactory, edit_certificate_template
 from tests.factories import CoursePageFactory, UserFactory, give_totp
 
 pytestmark = pytest.mark.django_db
@@ -94,20 +94,8 @@ def test_programme_staff_edit_a_template_and_choose_it_for_a_course(client):
 
 def test_a_bad_accent_colour_is_refused(admin_client):
     template = CertificateTemplate.objects.get(is_default=True)
-    response = admin_client.post(
-        f"/admin/snippets/certificates/certificatetemplate/edit/{template.pk}/",
-        {
-            "name": template.name,
-            "is_default": "on",
-            "heading": "x",
-            "intro": "x",
-            "completion_text": "x",
-            "accent_colour": "red;}",
-            "course_links-TOTAL_FORMS": "0",
-            "course_links-INITIAL_FORMS": "0",
-            "course_links-MIN_NUM_FORMS": "0",
-            "course_links-MAX_NUM_FORMS": "1000",
-        },
+    response = edit_certificate_template(
+        admin_client, template, heading="x", intro="x", completion_text="x", accent_colour="red;}"
     )
     assert response.status_code == 200
     template.refresh_from_db()

@@ -14,7 +14,7 @@ from django.utils import timezone
 from certificates import services, validity
 from certificates.models import CertificateTemplate
 from schools.models import Campaign
-from tests.certificates.factories import EnrollmentFactory
+from tests.certificates.factories import EnrollmentFactory, edit_certificate_template
 from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,18 +162,8 @@ def test_a_courses_certificate_wording_must_be_whole_sentences():
 
 def test_the_cms_refuses_a_closing_text_that_would_run_on_from_the_course_title(admin_client):  # noqa: F811
     template = CertificateTemplate.objects.get(is_default=True)
-    response = admin_client.post(
-        f"/admin/snippets/certificates/certificatetemplate/edit/{template.pk}/",
-        {
-            "name": template.name,
-            "is_default": "on",
-            "body": "has completed a short introduction.",
-            "accent_colour": "#1d4f91",
-            "course_links-TOTAL_FORMS": "0",
-            "course_links-INITIAL_FORMS": "0",
-            "course_links-MIN_NUM_FORMS": "0",
-            "course_links-MAX_NUM_FORMS": "1000",
-        },
+    response = edit_certificate_template(
+        admin_client, template, body="has completed a short introduction.", accent_colour="#1d4f91"
     )
     assert response.status_code == 200
     assert "Start with a capital letter" in response.content.decode()

@@ -7,17 +7,18 @@ right-to-left ones.
 Reads the PDFs with poppler-utils (pdftotext, pdffonts, pdfinfo), as .ci/run installs them.
 """
 
-import contextlib
 import re
 import subprocess
 import unicodedata
-import zlib
 from datetime import date
 
 import pytest
 
 from certificates import rendering, scripts
-from certificates.rendering import CertificateData, render_certificate_pdf
+from certificates.rendering import render_certificate_pdf
+from tests.certificates.pdf import certificate_data as data
+from tests.certificates.pdf import decompressed
+from tests.certificates.pdf import poppler as tool
 
 pytestmark = pytest.mark.needs("poppler")
 
@@ -44,37 +45,8 @@ AUDIT_NAMES = {
     "Emoji": ("Sam 🌈 Lee", "Noto-Color-Emoji"),
 }
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-COURSE = "Suicide prevention: an introduction for Londoners"
 PAGE_WIDTH, PAGE_HEIGHT = 841.89, 595.28
 FRAME_INSET = (12 + 2.5) * 72 / 25.4  # sheet padding and frame border, in points
-
-
-def data(**overrides):
-    values = {
-        "learner_name": "Amani Okoro",
-        "course_title": COURSE,
-        "completed_on": date(2026, 11, 26),
-        "code": "7KQ2-M9XD-3HWP-R4TB",
-        "verify_url": "http://127.0.0.1:8000/certificates/verify/7KQ2-M9XD-3HWP-R4TB/",
-        "verify_page": "127.0.0.1:8000/certificates/verify/",
-        "signatory_name": "Dr Jane Smith",
-        "signatory_role": "Programme lead",
-    }
-    values.update(overrides)
-    return CertificateData(**values)
-
-
-def tool(name, path, *args):
-    out = ["-"] if name == "pdftotext" else []
-    return subprocess.run([name, *args, str(path), *out], capture_output=True, text=True, check=True).stdout
-
-
-def decompressed(raw: bytes) -> bytes:
-    parts = [raw]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
-        with contextlib.suppress(zlib.error):
-            parts.append(zlib.decompress(stream))
-    return b"\n".join(parts)
 
 
 def _font_cmap(pdf_font_name: str) -> set[int]:

@@ -5,7 +5,6 @@ Uses poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) as .ci/run installs 
 (zbar-tools) reads the QR code back.
 """
 
-import contextlib
 import http.server
 import subprocess
 import threading
@@ -15,7 +14,10 @@ from datetime import date
 import pytest
 
 from certificates import rendering
-from certificates.rendering import CertificateData, RenderTimeout, render_certificate_pdf
+from certificates.rendering import RenderTimeout, render_certificate_pdf
+from tests.certificates.pdf import certificate_data as data
+from tests.certificates.pdf import decompressed
+from tests.certificates.pdf import poppler as run
 
 NAMES = {
     "Latin with diacritics": "Zoë Ó'Brien-Núñez",
@@ -33,39 +35,6 @@ NAMES = {
 }
 
 needs_poppler = pytest.mark.needs("poppler")
-
-
-def data(**overrides):
-    values = {
-        "learner_name": "Amani Okoro",
-        "course_title": "Suicide prevention: an introduction for Londoners",
-        "completed_on": date(2026, 11, 26),
-        "code": "7KQ2-M9XD-3HWP-R4TB",
-        "verify_url": "http://127.0.0.1:8000/certificates/verify/7KQ2-M9XD-3HWP-R4TB/",
-        "verify_page": "127.0.0.1:8000/certificates/verify/",
-        "signatory_name": "Dr Jane Smith",
-        "signatory_role": "Programme lead",
-    }
-    values.update(overrides)
-    return CertificateData(**values)
-
-
-def run(tool, pdf_path, *args):
-    out = ["-"] if tool == "pdftotext" else []  # pdftotext writes to stdout only when told
-    command = [tool, *args, str(pdf_path), *out]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
-
-
-def _decompressed(raw: bytes) -> bytes:
-    """The PDF with every Flate stream inflated (the catalog sits in a compressed object stream)."""
-    import re
-    import zlib
-
-    parts = [raw]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S):
-        with contextlib.suppress(zlib.error):
-            parts.append(zlib.decompress(stream))
-    return b"\n".join(parts)
 
 
 @pytest.fixture
@@ -87,7 +56,7 @@ def test_one_a4_landscape_page_tagged_pdf_ua_with_title_language_and_embedded_fo
     assert "Tagged:          yes" in info
     assert "Title:           Certificate of completion: Suicide prevention" in info
     assert "pdfuaid:part" in run("pdfinfo", path, "-meta")  # declares PDF/UA-1
-    assert b"/Lang (en-GB)" in _decompressed(path.read_bytes())
+    assert b"/Lang (en-GB)" in decompressed(path.read_bytes())
     fonts = run("pdffonts", path).splitlines()[2:]
     assert fonts and all(" yes yes yes " in line for line in fonts), fonts  # embedded, subset, unicode
     text = run("pdftotext", path, "-layout")

@@ -55,30 +55,29 @@ def add_url(parent, model="modulepage"):
 
 
 @pytest.mark.django_db
-def test_admin_refuses_question_without_correct_option(admin_client):
-    course = CoursePageFactory()
-    data = module_form(blocks=[("question", question_value(options=(("Yes", False), ("No", False))))])
-    response = admin_client.post(add_url(course), data)
+@pytest.mark.parametrize(
+    "course_fields, form, message",
+    [
+        pytest.param(
+            {}, {"blocks": [("question", question_value(options=(("Yes", False), ("No", False))))]},
+            "Mark at least one option as the correct answer.", id="question without a correct option",
+        ),
+        pytest.param(
+            {"pass_mark": None},
+            {"title": "Assessment", "is_assessment": True, "blocks": [("question", question_value())]},
+            "This course has no pass mark.", id="assessment in a course without a pass mark",
+        ),
+        pytest.param(
+            {}, {"title": "Assessment", "is_assessment": True},
+            "An assessment needs at least one question.", id="assessment without questions",
+        ),
+    ],
+)
+def test_admin_refuses_a_module_that_cannot_be_taken(admin_client, course_fields, form, message):
+    course = CoursePageFactory(**course_fields)
+    response = admin_client.post(add_url(course), module_form(**form))
     assert response.status_code == 200
-    assert "Mark at least one option as the correct answer." in response.content.decode()
-    assert not ModulePage.objects.exists()
-
-
-@pytest.mark.django_db
-def test_admin_refuses_assessment_in_course_without_pass_mark(admin_client):
-    course = CoursePageFactory(pass_mark=None)
-    data = module_form(title="Assessment", is_assessment=True, blocks=[("question", question_value())])
-    response = admin_client.post(add_url(course), data)
-    assert response.status_code == 200
-    assert "This course has no pass mark." in response.content.decode()
-    assert not ModulePage.objects.exists()
-
-
-@pytest.mark.django_db
-def test_admin_refuses_assessment_without_questions(admin_client):
-    course = CoursePageFactory()
-    response = admin_client.post(add_url(course), module_form(title="Assessment", is_assessment=True))
-    assert "An assessment needs at least one question." in response.content.decode()
+    assert message in response.content.decode()
     assert not ModulePage.objects.exists()
 
 

@@ -2,19 +2,19 @@
 one send per (kind, key), failures retried, opt-outs, deactivated and unverified accounts respected."""
 
 import re
-import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db.models import QuerySet
 
 from certificates.emails import CERTIFICATE_ISSUED
 from lms.notifications.dispatch import emails_dispatch_due
 from lms.notifications.models import EmailChoice, EmailSend
 from lms.notifications.registry import Due
 from lms.notifications.services import email_send
+from tests.concurrency import Rendezvous, run_together
 from tests.factories import UserFactory
 from tests.notifications.conftest import REMINDER
 
@@ -171,25 +171,27 @@ def test_the_dispatcher_sends_in_batches(settings, reminder_kind):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.needs("postgresql")
-def test_two_overlapping_runs_send_each_email_once(reminder_kind):
+def test_two_overlapping_runs_send_each_email_once(reminder_kind, monkeypatch):
+    """Guarded by the send log's one row per (kind, key): both runs have found the same emails due
+    and both have looked in the send log for the first one before either claims it (a rendezvous,
+    tests/concurrency.py, not timing); the database lets one claim through. Without that
+    constraint the first email goes twice on every run."""
     users = UserFactory.create_batch(6)
     reminder_kind.due.extend(Due(user=u, key=f"e{u.pk}", context={}) for u in users)
     noon = datetime(2026, 3, 2, 12, 0, tzinfo=LONDON)
-    barrier = threading.Barrier(2)
-    results = []
+    rendezvous = Rendezvous()
+    create = QuerySet.create
 
-    def tick():
-        barrier.wait()
-        try:
-            results.append(emails_dispatch_due(now=noon))
-        finally:
-            connection.close()
+    def meet_then_create(queryset, **kwargs):  # get_or_create: after "no row yet", before the insert
+        if queryset.model is EmailSend:
+            rendezvous.meet()
+        return create(queryset, **kwargs)
 
-    threads = [threading.Thread(target=tick) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    monkeypatch.setattr(QuerySet, "create", meet_then_create)
+    results = run_together(
+        lambda: emails_dispatch_due(now=noon), lambda: emails_dispatch_due(now=noon),
+        rendezvous=rendezvous,
+    )
 
     assert sum(result[REMINDER] for result in results) == 6
     assert len(mail.outbox) == 6
