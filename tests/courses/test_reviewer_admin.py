@@ -5,7 +5,6 @@ trainer seeing the comment as the reviewer's."""
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Site, WorkflowState
@@ -14,24 +13,7 @@ from wagtail.test.utils.form_data import rich_text
 from cms.sites import public_address
 from courses.models import ModulePage
 from tests.courses.admin_forms import listblock, module_form
-from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, give_totp
-
-
-def cms_user(group_name, **kwargs):
-    user = UserFactory(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    give_totp(user)
-    return user
-
-
-@pytest.fixture
-def trainer(db):
-    return cms_user("Trainers", full_name="Tina Trainer")
-
-
-@pytest.fixture
-def reviewer(db):
-    return cms_user("Reviewers", full_name="Rita Reviewer")
+from tests.factories import CoursePageFactory, ModulePageFactory
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ fields, and warnings about who a change affects."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
@@ -14,24 +13,7 @@ from courses.guidance import text_concerns
 from courses.models import Enrollment, ModulePage
 from tests.courses.admin_forms import module_form, question_value
 from tests.courses.builders import question
-from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, give_totp
-
-
-def cms_user(group_name):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    give_totp(user)
-    return user
-
-
-@pytest.fixture
-def trainer(db):
-    return cms_user("Trainers")
-
-
-@pytest.fixture
-def reviewer(db):
-    return cms_user("Reviewers")
+from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory
 
 
 def assessment_question():
