@@ -46,7 +46,16 @@ class FeaturedPageChooserBlock(blocks.PageChooserBlock):
         return super().render(value, context)
 
 
-class HeadingBlock(blocks.StructBlock):
+class ReadableComparisonMixin:
+    """Reviewers' "Compare" screen shows this block's fields readably (see cms.compare)."""
+
+    def get_comparison_class(self):
+        from .compare import ReadableStructBlockComparison
+
+        return ReadableStructBlockComparison
+
+
+class HeadingBlock(ReadableComparisonMixin, blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading (level 2)")), ("h3", _("Sub-heading (level 3)"))],
@@ -60,13 +69,43 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Noticing when someone may be struggling", "level": "h2"}
 
 
-class CalloutBlock(blocks.StructBlock):
+SAFE_WRITING_HELP = _(
+    "Write about suicide safely: no detail of methods or means, “died by suicide” rather than "
+    "“committed suicide”, and say where support is."
+)
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Body text, with the safe-writing reminder under the editor."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        kwargs.setdefault("help_text", SAFE_WRITING_HELP)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "cms/blocks/paragraph.html"
+        description = _("Body text: paragraphs, lists, bold, italic and links.")
+        preview_value = (
+            "<p>Most people who are thinking about suicide show some signs. Asking directly "
+            "does not put the idea in their head.</p>"
+        )
+
+
+class CalloutBlock(ReadableComparisonMixin, blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[("information", _("Information")), ("important", _("Important"))],
         default="information",
     )
     title = blocks.CharBlock(max_length=120, required=False)
-    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+    text = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        help_text=_(
+            "Keep it short. Use “Important” for what learners must not miss, such as a content "
+            "note or where to get help now; never for method detail."
+        ),
+    )
 
     class Meta:
         icon = "warning"
@@ -79,7 +118,16 @@ class CalloutBlock(blocks.StructBlock):
         }
 
 
-class SignpostBlock(blocks.StructBlock):
+def _signpost_preview_value(*_args):
+    from .models import Helpline
+
+    return {
+        "title": "Where to find support",
+        "helplines": list(Helpline.objects.filter(is_active=True).order_by("pk")[:2]),
+    }
+
+
+class SignpostBlock(ReadableComparisonMixin, blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, default="Where to find support")
     helplines = blocks.ListBlock(SnippetChooserBlock("cms.Helpline"), min_num=1)
 
@@ -87,6 +135,7 @@ class SignpostBlock(blocks.StructBlock):
         icon = "help"
         template = "cms/blocks/signpost.html"
         description = _("Helplines chosen from the Helplines list, kept up to date in one place.")
+        preview_value = _signpost_preview_value
 
 
 def clean_with_extra_check(parent_clean, value, field, is_invalid, error):
@@ -114,12 +163,31 @@ class RenditionImageChooserBlock(ImageChooserBlock):
         return [objects.get(v) for v in values]
 
 
-class ImageBlock(blocks.StructBlock):
-    image = RenditionImageChooserBlock()
+def image_alt_text(value) -> str:
+    """The alt text an image block shows: empty when decorative, else the block's own text, else
+    the image's description (the alt text asked for when the image was uploaded)."""
+    if value.get("decorative"):
+        return ""
+    own = (value.get("alt_text") or "").strip()
+    image = value.get("image")
+    return own or (getattr(image, "description", "") or "").strip()
+
+
+class ImageBlock(ReadableComparisonMixin, blocks.StructBlock):
+    image = RenditionImageChooserBlock(
+        help_text=_(
+            "The image's description (asked for when it was uploaded) is its alt text: describe "
+            "what it shows for people who cannot see it."
+        ),
+    )
     alt_text = blocks.CharBlock(
         max_length=250,
         required=False,
-        help_text=_("Describe what the image shows for people who cannot see it."),
+        label=_("Different alt text here (optional)"),
+        help_text=_(
+            "Leave empty to use the image's description. Fill in only if this page needs other "
+            "words."
+        ),
     )
     decorative = blocks.BooleanBlock(
         required=False,
@@ -127,14 +195,22 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(max_length=250, required=False)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["alt_text"] = image_alt_text(value)
+        return context
+
     def clean(self, value):
         def alt_text_missing(value):
-            return not value.get("decorative") and not (value.get("alt_text") or "").strip()
+            return not value.get("decorative") and not image_alt_text(value)
 
         return clean_with_extra_check(
             super().clean, value, "alt_text", alt_text_missing,
             ValidationError(
-                _("Add alt text describing the image, or mark the image as decorative."),
+                _(
+                    "Add alt text describing the image (here, or as the image's description), "
+                    "or mark the image as decorative."
+                ),
                 code="alt_text_required",
             ),
         )
@@ -143,9 +219,14 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "cms/blocks/image.html"
         description = _("An image with alt text (or marked decorative) and an optional caption.")
+        preview_template = "cms/blocks/previews/image.html"
+        preview_value = {
+            "alt_text": "A teacher and a student talking on a bench",
+            "caption": "Choose a quiet moment to ask.",
+        }
 
 
-class VideoBlock(blocks.StructBlock):
+class VideoBlock(ReadableComparisonMixin, blocks.StructBlock):
     title = blocks.CharBlock(max_length=160, help_text=_("Names the video for screen reader users."))
     video = EmbedBlock(help_text=_("Link to the video, for example on YouTube or Vimeo."))
     transcript = blocks.RichTextBlock(
@@ -170,12 +251,16 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         template = "cms/blocks/video.html"
         description = _("An embedded video. Every video needs a transcript.")
+        preview_template = "cms/blocks/previews/video.html"
+        preview_value = {
+            "title": "Asking someone how they are",
+            "transcript": "<p>Everything said and shown in the video, for people who cannot "
+            "watch or hear it.</p>",
+        }
 
 
 class ContentStreamBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, icon="pilcrow", template="cms/blocks/paragraph.html"
-    )
+    paragraph = ParagraphBlock()
     heading = HeadingBlock()
     image = ImageBlock()
     video = VideoBlock()

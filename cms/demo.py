@@ -4,6 +4,7 @@ accessibility statement and privacy notice pages with placeholder wording for pr
 from wagtail.models import Page
 
 from .models import Helpline, HomePage, StandardPage
+from .sites import align_default_site
 
 PLACEHOLDER = (
     "<p><b>Placeholder wording for programme staff to replace.</b> This page was created with the "
@@ -66,4 +67,5 @@ def seed() -> str:
         home.add_child(instance=page)
         page.save_revision().publish()
         created += 1
-    return f"{Helpline.objects.count()} helplines, {created} content pages created"
+    site = "site address set from SITE_URL, " if align_default_site() else ""
+    return f"{site}{Helpline.objects.count()} helplines, {created} content pages created"

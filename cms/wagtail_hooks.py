@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.compare import register_comparison_class
+from wagtail.fields import StreamField
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .compare import LabelledStreamFieldComparison
 from .models import Helpline
+
+register_comparison_class(StreamField, comparison_class=LabelledStreamFieldComparison)
 
 
 class HelplineViewSet(SnippetViewSet):

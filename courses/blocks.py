@@ -15,7 +15,7 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from cms.blocks import PARAGRAPH_FEATURES, ContentStreamBlock
+from cms.blocks import PARAGRAPH_FEATURES, ContentStreamBlock, ReadableComparisonMixin
 
 
 class QuestionKind:
@@ -27,7 +27,7 @@ class QuestionKind:
     ]
 
 
-class ReflectionBlock(blocks.StructBlock):
+class ReflectionBlock(ReadableComparisonMixin, blocks.StructBlock):
     """A prompt to think about. The answer box has no name and belongs to no form, so what a learner
     types is never sent to the server; it stays in the browser tab only."""
 
@@ -46,7 +46,7 @@ class ReflectionBlock(blocks.StructBlock):
         }
 
 
-class OptionBlock(blocks.StructBlock):
+class OptionBlock(ReadableComparisonMixin, blocks.StructBlock):
     text = blocks.CharBlock(max_length=300, label=_("Option"))
     is_correct = blocks.BooleanBlock(required=False, label=_("Correct answer"))
     feedback = blocks.TextBlock(
@@ -66,10 +66,19 @@ class OptionBlock(blocks.StructBlock):
         label = _("Option")
 
 
-class QuestionBlock(blocks.StructBlock):
+class OptionListBlock(blocks.ListBlock):
+    """A question's options: a new question starts with the two it needs at least."""
+
+    def __init__(self, **kwargs):
+        super().__init__(OptionBlock(), **kwargs)
+        if not self._has_default:
+            self.meta.default = [self.child_block.get_default() for _ in range(2)]
+
+
+class QuestionBlock(ReadableComparisonMixin, blocks.StructBlock):
     prompt = blocks.CharBlock(max_length=400, label=_("Question"))
     kind = blocks.ChoiceBlock(choices=QuestionKind.CHOICES, default=QuestionKind.SINGLE)
-    options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=8)
+    options = OptionListBlock(min_num=2, max_num=8)
     explanation = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES,
         required=False,

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -100,3 +102,146 @@ def register_confidence_report_menu_item():
         gettext_lazy("Confidence before and after"), reverse("courses_report_confidence"),
         icon_name="help", order=891,
     )
+def _warn_about_safe_messaging(request, page):
+    """Point out phrases the safe-messaging guidance asks to avoid, each with the reason. Never
+    blocks: the trainer can still save and submit."""
+    from .guidance import page_concerns
+
+    for concern in page_concerns(page):
+        messages.warning(
+            request,
+            _("Safe-messaging check: “%(phrase)s”. %(why)s") % {
+                "phrase": concern.phrase, "why": concern.why
+            },
+        )
+
+
+def _show_requested_changes(request, page):
+    """When a reviewer asked for changes, the editor says so, naming the reviewer and quoting
+    their comment (not the person who submitted)."""
+    from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
+    from wagtail.models import WorkflowState
+
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return
+    task_state = state.current_task_state
+    if task_state is None or task_state.finished_by is None:
+        return
+    reviewer = user_display_name(task_state.finished_by)
+    comment = task_state.specific.get_comment()
+    if comment:
+        text = _("%(reviewer)s (reviewer) asked for changes: “%(comment)s”") % {
+            "reviewer": reviewer, "comment": comment
+        }
+    else:
+        text = _("%(reviewer)s (reviewer) asked for changes, without a comment.") % {
+            "reviewer": reviewer
+        }
+    messages.warning(request, text)
+
+
+def _is_submitting(request):
+    return request.method == "POST" and (
+        "action-submit" in request.POST or "action-workflow-action" in request.POST
+    )
+
+
+@hooks.register("before_edit_page")
+def check_draft_before_review(request, page):
+    """Opening the editor shows the safe-messaging check of the latest draft (so a trainer sees
+    it before submitting); saving a module that becomes required says whom it affects."""
+    if not isinstance(page, CoursePage | ModulePage):
+        return
+    if request.method == "GET":
+        _show_requested_changes(request, page)
+        _warn_about_safe_messaging(request, page.get_latest_revision_as_object())
+    elif isinstance(page, ModulePage) and request.POST.get("is_required"):
+        from .authoring import learners_still_to_do
+
+        draft = page.get_latest_revision_as_object()
+        count = 0 if draft.is_required else learners_still_to_do(page)
+        if count:
+            messages.warning(
+                request,
+                ngettext(
+                    "This module is now required: %(count)d learner who started the course and "
+                    "has not done it will need to complete it before their course counts as "
+                    "complete (once this change is published).",
+                    "This module is now required: %(count)d learners who started the course and "
+                    "have not done it will need to complete it before their course counts as "
+                    "complete (once this change is published).",
+                    count,
+                ) % {"count": count},
+            )
+
+
+@hooks.register("after_edit_page")
+def check_submitted_page(request, page):
+    """A submitted page leaves the editor: the check is shown on the next screen."""
+    if isinstance(page, CoursePage | ModulePage) and _is_submitting(request):
+        _warn_about_safe_messaging(request, page)
+
+
+@hooks.register("after_create_page")
+def place_new_module(request, page):
+    """A new module goes where its "position in course" says, else before the assessment."""
+    if isinstance(page, ModulePage):
+        from .authoring import place_module
+
+        place_module(page, page.position)
+    if isinstance(page, CoursePage | ModulePage) and _is_submitting(request):
+        _warn_about_safe_messaging(request, page)
+
+
+@receiver(page_published, sender=ModulePage)
+def move_published_module(sender, instance, revision=None, **kwargs):
+    from .authoring import apply_published_position
+
+    apply_published_position(instance, revision)
+
+
+@hooks.register("construct_page_action_menu")
+def review_before_publish(menu_items, request, context):
+    """On pages that go through review, "Publish" (which skips review) comes after submitting
+    for review and the reviewer's actions, never as the first choice."""
+    page = context.get("page")
+    if page is None or page.get_workflow() is None:
+        return
+    publish = [item for item in menu_items if item.name == "action-publish"]
+    if publish and menu_items and menu_items[0].name != "action-publish":
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"] + publish
+
+
+def explorer_reorders_only_when_allowed():
+    """Wagtail's page explorer shows drag handles in course order for everyone, and its script
+    says "moved successfully" even when the server refused the move. Only people who may reorder
+    a course's modules get the handles; the others see the order and change a module's position
+    on its edit form, which goes through review."""
+    from wagtail.admin.views.pages.listing import ExplorableIndexView as IndexView
+
+    if getattr(IndexView.get_reorder_url, "checks_permission", False):
+        return
+    original = IndexView.get_reorder_url
+
+    def get_reorder_url(self):
+        permissions = getattr(self, "permissions", None)
+        if permissions is not None and not permissions.can_reorder_children():
+            return None
+        return original(self)
+
+    get_reorder_url.checks_permission = True
+    IndexView.get_reorder_url = get_reorder_url
+
+
+explorer_reorders_only_when_allowed()
+
+
+@hooks.register("register_admin_viewset")
+def register_reviewed_page_viewsets():
+    from .review import ReviewedPageViewSet
+
+    return [
+        ReviewedPageViewSet("course_pages", model=CoursePage),
+        ReviewedPageViewSet("course_modules", model=ModulePage),
+    ]

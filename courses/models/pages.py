@@ -14,6 +14,7 @@ from cms.wording import complete_sentences
 
 from ..blocks import ModuleStreamBlock
 from ..forms import ModulePageForm
+from ..guidance import safe_messaging_panel
 
 
 class Audience(models.TextChoices):
@@ -137,7 +138,10 @@ class CoursePage(SourceWorkflowMixin, Page):
     )
     content_note = RichTextField(
         features=PARAGRAPH_FEATURES,
-        help_text=_("Shown before the course starts: what it covers and that help is available."),
+        help_text=_(
+            "Shown before the course starts: say plainly what it covers (for example suicide "
+            "and self-harm), that learners can take a break at any time, and where support is."
+        ),
     )
     pass_mark = models.PositiveSmallIntegerField(
         null=True,
@@ -166,6 +170,7 @@ class CoursePage(SourceWorkflowMixin, Page):
     )
 
     content_panels = [
+        safe_messaging_panel(),
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -193,6 +198,8 @@ class CoursePage(SourceWorkflowMixin, Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
+    # The admin lists a course's modules in course order, not by when they were last edited.
+    admin_default_ordering = "ord"
 
     def route(self, request, path_components):
         return route_to_child(self, ModulePage, request, path_components) or super().route(
@@ -234,12 +241,21 @@ class ModulePage(SourceWorkflowMixin, Page):
     content_note = RichTextField(
         features=PARAGRAPH_FEATURES,
         blank=True,
-        help_text=_("Optional: shown before this module's content, with a choice to take a break."),
+        help_text=_(
+            "Optional: shown before this module's content, with a choice to take a break. Say "
+            "plainly what the module covers and where support is; never describe methods."
+        ),
     )
     is_required = models.BooleanField(
-        default=True, help_text=_("Learners must complete this module to complete the course.")
+        _("learners must complete this module"),
+        default=True,
+        help_text=_(
+            "Ticked: completing the course needs this module. Unticked: the module is optional "
+            "extra reading."
+        ),
     )
     is_assessment = models.BooleanField(
+        _("this module is the course assessment"),
         default=False,
         help_text=_(
             "This module is the course assessment: its questions are graded against the course "
@@ -256,10 +272,22 @@ class ModulePage(SourceWorkflowMixin, Page):
             "module's questions at random (a question pool), graded against the same pass mark."
         ),
     )
+    position = models.PositiveSmallIntegerField(
+        _("position in course"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Where this module sits in the course: 1 is first. It moves there when this change is "
+            "published (after review). A new module goes before the course assessment."
+        ),
+    )
     body = StreamField(ModuleStreamBlock())
 
     content_panels = [
+        safe_messaging_panel(),
         *Page.content_panels,
+        FieldPanel("position"),
         FieldPanel("estimated_minutes"),
         FieldPanel("content_note"),
         MultiFieldPanel(
@@ -272,6 +300,9 @@ class ModulePage(SourceWorkflowMixin, Page):
         ),
         FieldPanel("body"),
     ]
+    # A module's address is its only "promote" setting: modules are not listed in site menus or
+    # search engines on their own, so the SEO title, description and menu fields are left out.
+    promote_panels = [FieldPanel("slug")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
@@ -304,6 +335,15 @@ class ModulePage(SourceWorkflowMixin, Page):
         if isinstance(parent, CoursePage):
             return parent
         return CoursePage.objects.parent_of(self).first()
+
+    def get_admin_display_title(self):
+        """In the admin (review lists, history, workflow emails) a module says which course it
+        belongs to: several courses have modules with the same title."""
+        title = super().get_admin_display_title()
+        course = self.course if self.path else None
+        if course is None:
+            return title
+        return _("%(module)s (course: %(course)s)") % {"module": title, "course": course.title}
 
     @property
     def has_questions(self) -> bool:

@@ -30,6 +30,22 @@ def _on_public_address(value):
     return settings.SITE_URL + parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def signed_in_recently(request) -> bool:
+    """The session's last sign-in or confirmation was within allauth's re-authentication window."""
+    import time
+
+    from allauth.account import app_settings as account_settings
+    from allauth.account.authentication import get_authentication_records
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    records = get_authentication_records(request, user)
+    return bool(records) and (
+        time.time() - records[-1].get("at", 0) < account_settings.REAUTHENTICATION_TIMEOUT
+    )
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def clean_email(self, email):
         return super().clean_email(email).strip().lower()
@@ -54,6 +70,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address):
         url = super().get_email_verification_redirect_url(email_address)
         return in_language(url, translation.get_language())
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Setting up two-step sign-in asks for the password again only when the person did not
+        just sign in with it: a new member of staff goes straight from signing in to the set-up,
+        without a second "Confirm access" page."""
+        required = super().is_reauthentication_required(app=app, **kwargs)
+        if required and app == "allauth.mfa":
+            from allauth.core import context as allauth_context
+
+            request = self.request or allauth_context.request
+            if request is not None and signed_in_recently(request):
+                return False
+        return required
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """Account emails (confirm your address, reset your password, security notices) in the

@@ -1,7 +1,6 @@
 """Trainers write and submit; reviewers publish; learners read what was published."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -10,23 +9,6 @@ from courses.models import CourseIndexPage, ModulePage
 from tests.courses.admin_forms import course_form, module_form, question_value
 from tests.courses.builders import paragraph, question
 from tests.factories import CoursePageFactory, ModulePageFactory, UserFactory, give_totp
-
-
-def cms_user(group_name):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
-    give_totp(user)
-    return user
-
-
-@pytest.fixture
-def trainer(db):
-    return cms_user("Trainers")
-
-
-@pytest.fixture
-def reviewer(db):
-    return cms_user("Reviewers")
 
 
 @pytest.mark.django_db
