@@ -8,6 +8,7 @@ from .digest import DIGEST, digest_due
 
 LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
+STAFF_INVITATION = "schools.staff_invitation"  # from a lead, to an address (perhaps without an account)
 
 
 def _sample():
@@ -32,7 +33,29 @@ def _lead_sample():
     }
 
 
+def _invitation_sample():
+    user = sample_person(email="teacher@example.org", full_name="")
+    return user, {
+        "institution_name": "Example Primary School (sample)", "lead_name": "Jo Example",
+        "url": "https://training.example.org/schools/invite/ABCDEFGH23/", "code": "ABCDEFGH23",
+        "reminder": False,
+    }
+
+
 def register_kinds():
+    register(
+        EmailKind(
+            key=STAFF_INVITATION,
+            label=_("Invitations from an institution's lead"),
+            template="schools/email/staff_invitation",
+            reason=_(
+                "You are getting this email because a lead at your school, college or university "
+                "invited this address to join it on this site."
+            ),
+            essential=True,
+            sample=_invitation_sample,
+        )
+    )
     register(
         EmailKind(
             key=LEAD_REQUESTED,

@@ -25,7 +25,6 @@ from .models import (
     InstitutionStatus,
     Membership,
 )
-from .models.registry import new_invitation_code
 
 # Who may grant or decline lead status (the admin's lead screens check the same permission).
 LEAD_PERMISSION = "schools.change_membership"
@@ -42,6 +41,12 @@ IMPORT_FIELDS = (
     "closed_on",
     "pupil_count",
     "ukprn",
+    "street",
+    "locality",
+    "town",
+    "telephone",
+    "website",
+    "head_name",
 )
 BATCH_SIZE = 1000
 logger = logging.getLogger(__name__)
@@ -334,10 +339,11 @@ def _tell_decision(*, membership: Membership, decision: str) -> None:
 
 
 def institution_rotate_invitation(*, institution: Institution) -> Institution:
-    """Give the institution a new invitation code; the old link and code stop working."""
-    institution.invitation_code = new_invitation_code()
-    institution.save(update_fields=["invitation_code"])
-    return institution
+    """Give the institution a new invitation code; the old link and code stop working (and say
+    they were replaced: `schools.invitations.institution_replace_invitation`)."""
+    from .invitations import institution_replace_invitation
+
+    return institution_replace_invitation(institution=institution)
 
 
 # --- Coverage snapshots ----------------------------------------------------------------------

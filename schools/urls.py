@@ -20,4 +20,7 @@ urlpatterns = [
     path("<int:institution_id>/", views.lead_dashboard, name="dashboard"),
     path("<int:institution_id>/staff.csv", views.lead_dashboard_csv, name="dashboard_csv"),
     path("<int:institution_id>/invitation/", views.rotate_invitation, name="rotate_invitation"),
+    path("<int:institution_id>/invite/", views.invite_staff, name="invite_staff"),
+    path("<int:institution_id>/remind/", views.remind_staff, name="remind_staff"),
+    path("<int:institution_id>/staff-total/", views.staff_total, name="staff_total"),
 ]

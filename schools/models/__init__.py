@@ -1,5 +1,6 @@
 from .campaigns import Campaign, CoverageSnapshot
 from .imports import GiasImport
+from .invitations import RetiredInvitationCode, StaffInvitation
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
 
@@ -12,4 +13,6 @@ __all__ = [
     "InstitutionKind",
     "InstitutionStatus",
     "Membership",
+    "RetiredInvitationCode",
+    "StaffInvitation",
 ]
