@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from . import selectors, services
 from .exports import export_response
-from .models import Borough, Campaign, GiasImport, Membership
+from .models import Borough, Campaign, GiasImport, InstitutionKind, Membership
+from .selectors import outreach
 
 REPORT_PERMISSION = "schools.view_campaign"
 # The coverage reports: menu label, URL name, icon (the Reports menu and the dashboard panel).
@@ -19,6 +21,7 @@ REPORTS = [
     (_("Campaign progress"), "schools_report_campaign", "pick"),
     (_("Coverage by borough"), "schools_report_boroughs", "site"),
     (_("Not yet covered"), "schools_report_uncovered", "warning"),
+    (_("Outreach list"), "schools_report_outreach", "mail"),
 ]
 IMPORT_PERMISSION = "schools.add_giasimport"
 LEAD_PERMISSION = services.LEAD_PERMISSION
@@ -242,3 +245,85 @@ class UncoveredReport(ReportView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(boroughs=self.boroughs, borough=self.borough, **kwargs)
+
+
+class OutreachFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, URN or postcode"), required=False, max_length=100)
+    borough = forms.ModelChoiceField(
+        label=_("Borough"), queryset=Borough.objects.all(), required=False, empty_label=_("All boroughs")
+    )
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("kind of institution", "Kind"),
+        choices=[("", _("All kinds"))] + list(InstitutionKind.choices),
+        required=False,
+    )
+    coverage = forms.ChoiceField(
+        label=_("Coverage"),
+        choices=[
+            (outreach.NOT_COVERED, _("Not yet covered")),
+            (outreach.COVERED, pgettext_lazy("institutions covered", "Covered")),
+            ("all", _("Covered or not")),
+        ],
+        required=False,
+    )
+
+
+class OutreachReport(ReportView):
+    """Counted institutions with the register's contact details and their leads, filtered and
+    paginated; the export holds every row the filters keep, not only the page shown."""
+
+    page_title = _("Outreach list")
+    template_name = "schools/admin/report_outreach.html"
+    export_name = "outreach-list"
+    per_page = 50
+    columns = [
+        ("borough_name", _("Borough")),
+        ("name", _("Name")),
+        ("urn", _("URN")),
+        ("kind_label", pgettext_lazy("kind of institution", "Kind")),
+        ("establishment_type", pgettext_lazy("establishment type", "Type")),
+        ("head_name", _("Head")),
+        ("address", _("Address")),
+        ("postcode", _("Postcode")),
+        ("telephone", _("Telephone")),
+        ("website", _("Website")),
+        ("pupil_count", _("Pupils")),
+        ("is_covered", pgettext_lazy("institutions covered", "Covered")),
+        ("leads", _("Leads")),
+    ]
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = OutreachFilterForm(request.GET or None)
+        self.filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        return super().get(request, *args, **kwargs)
+
+    def get_institutions(self):
+        coverage = self.filters.get("coverage") or outreach.NOT_COVERED
+        return outreach.outreach_institutions(
+            campaign=self.campaign,
+            borough=self.filters.get("borough"),
+            kind=self.filters.get("kind") or "",
+            coverage="" if coverage == "all" else coverage,
+            query=self.filters.get("q") or "",
+        )
+
+    def get_rows(self):
+        rows = outreach.outreach_rows(self.get_institutions())
+        for row in rows:
+            row["is_covered"] = gettext("Yes") if row["is_covered"] else gettext("No")
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super(ReportView, self).get_context_data(**kwargs)
+        context.update(campaign=self.campaign, campaigns=self.campaigns, filter_form=self.filter_form)
+        if self.campaign is not None:
+            page = Paginator(self.get_institutions(), self.per_page).get_page(self.request.GET.get("p"))
+            query = self.request.GET.copy()
+            query.pop("p", None)
+            query.pop("export", None)
+            query.pop("campaign", None)
+            query["campaign"] = self.campaign.pk
+            context.update(
+                page=page, rows=outreach.outreach_rows(page.object_list), query=query.urlencode()
+            )
+        return context

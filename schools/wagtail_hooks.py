@@ -289,6 +289,11 @@ def register_schools_admin_urls():
             admin_views.UncoveredReport.as_view(),
             name="schools_report_uncovered",
         ),
+        path(
+            "schools/reports/outreach/",
+            admin_views.OutreachReport.as_view(),
+            name="schools_report_outreach",
+        ),
     ]
 
 
