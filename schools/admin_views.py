@@ -28,6 +28,18 @@ LEAD_PERMISSION = services.LEAD_PERMISSION
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """The platform's own admin pages: headed with their own title (Home › title), not "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("header_title", self.get_page_title())
+        return context
+
+
 class PermissionMixin:
     permission = None
 
@@ -58,7 +70,7 @@ class GiasUploadForm(forms.Form):
         return upload
 
 
-class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
+class GiasImportView(PermissionMixin, AdminPageMixin, FormView):
     permission = IMPORT_PERMISSION
     form_class = GiasUploadForm
     template_name = "schools/admin/gias_import.html"
@@ -73,13 +85,18 @@ class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         record = services.gias_import_upload(uploaded_file=form.cleaned_data["file"], user=self.request.user)
-        messages.success(
-            self.request, gettext("%(file)s is being imported.") % {"file": record.original_name}
-        )
+        record.refresh_from_db()  # without a worker the import has already run (or failed)
+        name = {"file": record.original_name}
+        if record.status == GiasImport.Status.FAILED:  # never a green "being imported" for a failure
+            messages.error(self.request, gettext("%(file)s was not imported: see why below.") % name)
+        elif record.status == GiasImport.Status.DONE:
+            messages.success(self.request, gettext("%(file)s was imported.") % name)
+        else:
+            messages.info(self.request, gettext("%(file)s is being imported.") % name)
         return redirect("schools_gias_import_detail", pk=record.pk)
 
 
-class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class GiasImportDetailView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = IMPORT_PERMISSION
     template_name = "schools/admin/gias_import_detail.html"
     page_title = _("Register import")
@@ -91,13 +108,14 @@ class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateV
         services.gias_import_fail_overdue()
         record = get_object_or_404(GiasImport, pk=self.kwargs["pk"])
         pending = record.status in (GiasImport.Status.QUEUED, GiasImport.Status.RUNNING)
-        return super().get_context_data(record=record, pending=pending, **kwargs)
+        rows_so_far = services.gias_import_progress(gias_import_id=record.pk) if pending else None
+        return super().get_context_data(record=record, pending=pending, rows_so_far=rows_so_far, **kwargs)
 
 
 # --- Leads -----------------------------------------------------------------------------------
 
 
-class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class LeadChangeView(PermissionMixin, AdminPageMixin, TemplateView):
     """Confirm, then grant or withdraw lead status (withdrawing also declines a request)."""
 
     permission = LEAD_PERMISSION
@@ -135,7 +153,7 @@ class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 # --- Reports ---------------------------------------------------------------------------------
 
 
-class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = REPORT_PERMISSION
     header_icon = "doc-empty-inverse"
     export_name = "report"

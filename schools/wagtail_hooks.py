@@ -236,10 +236,16 @@ class CampaignViewSet(ModelViewSet):
     )
 
 
+SCHOOLS_MENU_HOOK = "register_schools_menu_item"
+
+
 class SchoolsGroup(ModelViewSetGroup):
+    """One menu for the register, its imports, lead requests, campaigns and the coverage reports."""
+
     menu_label = _("Schools")
     menu_icon = "site"
     menu_order = 330
+    submenu_hook = SCHOOLS_MENU_HOOK
     items = (
         InstitutionViewSet("schools_institution", url_prefix="schools/institutions"),
         MembershipViewSet("schools_membership", url_prefix="schools/memberships"),
@@ -306,14 +312,25 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(SCHOOLS_MENU_HOOK)
 def register_import_menu_item():
     return PermissionMenuItem(
-        _("Import schools register"),
+        _("Register imports"),
         reverse("schools_gias_import"),
         icon_name="upload",
-        order=331,
+        order=10,
         permission=admin_views.IMPORT_PERMISSION,
+    )
+
+
+@hooks.register(SCHOOLS_MENU_HOOK)
+def register_lead_requests_menu_item():
+    return PermissionMenuItem(
+        _("Lead requests"),
+        reverse("schools_membership:index") + "?lead_requested=true",
+        icon_name="user",
+        order=11,
+        permission=admin_views.LEAD_PERMISSION,
     )
 
 
@@ -327,8 +344,15 @@ def _report_menu_item(label, url_name, icon, order):
     return register
 
 
-for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=900):
-    hooks.register("register_reports_menu_item", _report_menu_item(_label, _url_name, _icon, _order))
+for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=20):
+    hooks.register(SCHOOLS_MENU_HOOK, _report_menu_item(_label, _url_name, _icon, _order))
+
+
+@hooks.register("construct_homepage_panels")
+def register_lead_requests_panel(request, panels):
+    from .admin_panels import add_lead_requests_panel
+
+    add_lead_requests_panel(request, panels)
 
 
 @hooks.register("construct_homepage_panels")
