@@ -153,6 +153,20 @@ class LeadChangeView(PermissionMixin, AdminPageMixin, TemplateView):
 # --- Reports ---------------------------------------------------------------------------------
 
 
+class DateRangeForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Figures as they stood at the end of this day. Leave both blank for today."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The end date is before the start date."))
+        return cleaned
+
+
 class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = REPORT_PERMISSION
     header_icon = "doc-empty-inverse"
@@ -160,6 +174,9 @@ class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
     columns = []
 
     def get(self, request, *args, **kwargs):
+        self.range_form = DateRangeForm(request.GET or None)
+        dates = self.range_form.cleaned_data if self.range_form.is_valid() else {}
+        self.start, self.end = dates.get("start"), dates.get("end")
         campaigns = list(Campaign.objects.all())
         chosen = request.GET.get("campaign")
         self.campaign = next((c for c in campaigns if str(c.pk) == chosen), None)
@@ -179,7 +196,9 @@ class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(campaign=self.campaign, campaigns=self.campaigns, columns=self.columns)
+        context.update(
+            campaign=self.campaign, campaigns=self.campaigns, columns=self.columns, range_form=self.range_form
+        )
         if self.campaign is not None:
             context["rows"] = self.get_rows()
         return context
@@ -193,10 +212,13 @@ class CampaignProgressReport(ReportView):
         ("week", _("Week beginning")),
         ("completions", _("Completions")),
         ("learners", _("Unique learners")),
+        ("running_total", _("Completions so far")),
     ]
 
     def get_rows(self):
-        return selectors.completions_by_week(campaign=self.campaign)
+        from .selectors.reports import weekly_trend
+
+        return weekly_trend(campaign=self.campaign, start=self.start, end=self.end)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -204,6 +226,11 @@ class CampaignProgressReport(ReportView):
             context["summary"] = selectors.campaign_summary(campaign=self.campaign)
             context["kinds"] = context["summary"]["kinds"]
             context["snapshots"] = self.campaign.snapshots.filter(borough__isnull=True)[:12]
+            from .selectors.reports import trend_chart
+
+            context["trend_svg"] = trend_chart(
+                context["rows"], title=gettext("Completions so far, week by week")
+            )
         return context
 
 
@@ -222,7 +249,9 @@ class BoroughCoverageReport(ReportView):
     ]
 
     def get_rows(self):
-        return selectors.coverage_by_borough(campaign=self.campaign)
+        from .selectors.reports import coverage_by_borough_with_totals
+
+        return coverage_by_borough_with_totals(campaign=self.campaign, on=self.end)
 
 
 class UncoveredReport(ReportView):

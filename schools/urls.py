@@ -23,4 +23,6 @@ urlpatterns = [
     path("<int:institution_id>/invite/", views.invite_staff, name="invite_staff"),
     path("<int:institution_id>/remind/", views.remind_staff, name="remind_staff"),
     path("<int:institution_id>/staff-total/", views.staff_total, name="staff_total"),
+    path("<int:institution_id>/summary.pdf", views.coverage_summary_pdf, name="summary_pdf"),
+    path("summary/<str:code>/", views.summary_verify, name="summary_verify"),
 ]

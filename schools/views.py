@@ -355,3 +355,34 @@ def rotate_invitation(request, institution_id):
         ),
     )
     return redirect("schools:dashboard", institution_id=institution.pk)
+
+
+@login_required
+@require_POST
+def coverage_summary_pdf(request, institution_id):
+    """Print the coverage summary: the figures are recorded, so its verify link shows them."""
+    from .summary import coverage_summary_create, render_summary_pdf
+
+    institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
+    rows = selectors.institution_staff_progress(institution=institution)
+    campaign = selectors.campaign_for_public()
+    coverage = (
+        selectors.institution_coverage(institution=institution, campaign=campaign) if campaign else None
+    )
+    summary = coverage_summary_create(
+        institution=institution, lead=request.user, rows=rows, coverage=coverage
+    )
+    response = HttpResponse(render_summary_pdf(summary=summary), content_type="application/pdf")
+    filename = f"staff-training-summary-{institution.pk}-{timezone.localdate():%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def summary_verify(request, code):
+    """Public: the aggregates a printed summary showed (404 for an unknown code)."""
+    from django.shortcuts import get_object_or_404
+
+    from .models import CoverageSummary
+
+    summary = get_object_or_404(CoverageSummary.objects.select_related("institution"), code=code)
+    return render(request, "schools/summary_verify.html", {"summary": summary})

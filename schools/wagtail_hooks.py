@@ -12,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
@@ -58,11 +58,34 @@ class InstitutionIndexView(IndexView):
         return selectors.institution_filter_by_query(queryset=queryset, query=self.search_query)
 
 
+class InstitutionInspectView(InspectView):
+    """The institution as programme staff need it: who leads it, how many staff joined and share,
+    whether it is covered in each campaign, and its history; register fields only when filled in."""
+
+    template_name = "schools/admin/institution_inspect.html"
+
+    def get_fields_context(self):
+        return [field for field in super().get_fields_context() if field["value"] not in (None, "", "-")]
+
+    def get_context_data(self, **kwargs):
+        from .selectors.institution import institution_overview
+
+        context = super().get_context_data(**kwargs)
+        context["overview"] = institution_overview(institution=self.object)
+        return context
+
+
 class InstitutionViewSet(ModelViewSet):
     model = Institution
     icon = "site"
     menu_label = _("Institutions")
     index_view_class = InstitutionIndexView
+    inspect_view_class = InstitutionInspectView
+    inspect_view_fields = [
+        "kind", "borough", "status", "urn", "ukprn", "establishment_type", "phase", "head_name", "street",
+        "locality", "town", "postcode", "telephone", "website", "pupil_count", "staff_total", "opened_on",
+        "closed_on", "source",
+    ]
     filterset_class = InstitutionFilterSet
     search_fields = ["name"]  # searching is done by InstitutionIndexView: name, URN or postcode
     search_backend_name = None

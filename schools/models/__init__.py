@@ -3,11 +3,13 @@ from .imports import GiasImport
 from .invitations import RetiredInvitationCode, StaffInvitation
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
+from .summaries import CoverageSummary
 
 __all__ = [
     "Borough",
     "Campaign",
     "CoverageSnapshot",
+    "CoverageSummary",
     "GiasImport",
     "Institution",
     "InstitutionKind",

@@ -245,3 +245,28 @@ def test_replacing_the_link_asks_first_and_the_old_link_says_it_was_replaced(cli
     assert not Membership.objects.filter(user=learner).exists()
     assert client.get(reverse("schools:invitation", args=[school.invitation_code])).status_code == 200
     assert client.get(reverse("schools:invitation", args=["NOSUCHCODE"])).status_code == 404
+
+
+def test_a_printed_summary_has_the_figures_and_a_verify_link_with_aggregates_only(client, school, lead):
+    course = CoursePageFactory(title="Suicide prevention for everyone")
+    CampaignFactory(name="Every school")
+    staff = UserFactory(full_name="Private Person")
+    MembershipFactory(institution=school, user=staff)
+    certify(staff, course, when=timezone.now() - timedelta(days=3))
+    school.staff_total = 20
+    school.save()
+    client.force_login(lead)
+    response = client.post(reverse("schools:summary_pdf", args=[school.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    from schools.models import CoverageSummary
+
+    summary = CoverageSummary.objects.get(institution=school)
+    assert (summary.staff_trained, summary.staff_total, summary.covered) == (1, 20, True)
+    client.logout()
+    page = client.get(reverse("schools:summary_verify", args=[summary.code])).content.decode()
+    assert "Elm Park Primary" in page and "1</span> of 20 staff trained" in page
+    assert "Suicide prevention for everyone" in page and "Private Person" not in page
+    assert client.get(reverse("schools:summary_verify", args=["nope"])).status_code == 404
+    client.force_login(staff)  # not a lead
+    assert client.post(reverse("schools:summary_pdf", args=[school.pk])).status_code == 404
