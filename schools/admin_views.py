@@ -167,6 +167,16 @@ class DateRangeForm(forms.Form):
         return cleaned
 
 
+# The columns every list of institutions starts with (the not-yet-covered report, the outreach list).
+INSTITUTION_COLUMNS = [
+    ("borough_name", _("Borough")),
+    ("name", _("Name")),
+    ("urn", _("URN")),
+    ("kind_label", pgettext_lazy("kind of institution", "Kind")),
+    ("establishment_type", pgettext_lazy("establishment type", "Type")),
+]
+
+
 class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = REPORT_PERMISSION
     header_icon = "doc-empty-inverse"
@@ -258,15 +268,7 @@ class UncoveredReport(ReportView):
     page_title = _("Institutions not yet covered")
     template_name = "schools/admin/report_uncovered.html"
     export_name = "not-yet-covered"
-    columns = [
-        ("borough_name", _("Borough")),
-        ("name", _("Name")),
-        ("urn", _("URN")),
-        ("kind_label", pgettext_lazy("kind of institution", "Kind")),
-        ("establishment_type", pgettext_lazy("establishment type", "Type")),
-        ("postcode", _("Postcode")),
-        ("pupil_count", _("Pupils")),
-    ]
+    columns = [*INSTITUTION_COLUMNS, ("postcode", _("Postcode")), ("pupil_count", _("Pupils"))]
 
     def get(self, request, *args, **kwargs):
         self.boroughs = list(Borough.objects.all())
@@ -275,20 +277,9 @@ class UncoveredReport(ReportView):
         return super().get(request, *args, **kwargs)
 
     def get_rows(self):
-        institutions = selectors.uncovered_institutions(campaign=self.campaign, borough=self.borough)
-        return [
-            {
-                "pk": i.pk,
-                "borough_name": i.borough.name,
-                "name": i.name,
-                "urn": i.urn,
-                "kind_label": i.get_kind_display(),
-                "establishment_type": i.establishment_type,
-                "postcode": i.postcode,
-                "pupil_count": i.pupil_count,
-            }
-            for i in institutions
-        ]
+        return outreach.outreach_rows(
+            selectors.uncovered_institutions(campaign=self.campaign, borough=self.borough)
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(boroughs=self.boroughs, borough=self.borough, **kwargs)
@@ -324,11 +315,7 @@ class OutreachReport(ReportView):
     export_name = "outreach-list"
     per_page = 50
     columns = [
-        ("borough_name", _("Borough")),
-        ("name", _("Name")),
-        ("urn", _("URN")),
-        ("kind_label", pgettext_lazy("kind of institution", "Kind")),
-        ("establishment_type", pgettext_lazy("establishment type", "Type")),
+        *INSTITUTION_COLUMNS,
         ("head_name", _("Head")),
         ("address", _("Address")),
         ("postcode", _("Postcode")),

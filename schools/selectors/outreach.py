@@ -69,7 +69,7 @@ def outreach_rows(institutions) -> list[dict]:
             "website": i.website,
             "head_name": i.head_name,
             "pupil_count": i.pupil_count,
-            "is_covered": i.is_covered,
+            "is_covered": getattr(i, "is_covered", False),
             "leads": ", ".join(leads.get(i.pk, [])),
         }
         for i in institutions

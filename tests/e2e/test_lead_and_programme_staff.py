@@ -6,19 +6,12 @@ import csv
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from schools.models import Membership, StaffInvitation
 from tests.e2e.helpers import sign_in
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.e2e.test_trainer_journey import admin_sign_in, staff_member
+from tests.factories import UserFactory
 from tests.schools.factories import CampaignFactory, InstitutionFactory, MembershipFactory, borough
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -65,20 +58,8 @@ def test_lead_invites_staff_by_email_and_an_invited_teacher_joins(page, live_ser
 
 
 def _programme_staff_sign_in(page, live_server):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Programme staff"))
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    page.goto(live_server.url + "/admin/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
-    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
-    page.get_by_label(re.compile("Code", re.I)).fill(code)
-    with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("Sign in|Confirm|Verify", re.I)).click()
-    page.wait_for_url(re.compile(r"/admin/"))
+    user, secret = staff_member("Programme staff")
+    admin_sign_in(page, live_server, user, secret)
 
 
 def test_programme_staff_filter_the_outreach_list_and_export_it(
