@@ -40,6 +40,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
 from . import pdf_structure, scripts
@@ -216,7 +217,7 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
     with _render_lock, _time_limit(timeout):
         for level in range(FIT_LEVELS):
             with translation.override(data.language):
-                html = _template().render({**context, "fit": level})
+                html = _template().render({**context, "fit": level, "SITE_NAME": site_name()})
             document = _layout(html)
             if not _overlaps_footer(document):
                 break

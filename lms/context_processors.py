@@ -6,7 +6,9 @@ from lms import i18n
 
 
 def platform(request):
-    return {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}
+    from lms.branding import site_name_lazy
+
+    return {"QUICK_EXIT_URL": settings.QUICK_EXIT_URL, "SITE_NAME": site_name_lazy()}
 
 
 def languages(request):

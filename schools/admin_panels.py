@@ -4,7 +4,8 @@ for programme staff who may see the reports."""
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .admin_views import REPORT_PERMISSION, REPORTS
+from .admin_views import LEAD_PERMISSION, REPORT_PERMISSION, REPORTS
+from .models import Membership
 from .selectors import campaign_for_public, campaign_summary
 
 
@@ -24,3 +25,22 @@ class CampaignDashboardPanel(Component):
 def add_campaign_panel(request, panels):
     if request.user.has_perm(REPORT_PERMISSION):
         panels.append(CampaignDashboardPanel())
+
+
+class LeadRequestsPanel(Component):
+    """How many people are waiting for a decision on being a lead, linked to the list of them."""
+
+    name = "lead_requests"
+    order = 40
+    template_name = "schools/admin/lead_requests_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "waiting": Membership.objects.filter(lead_requested_at__isnull=False).count(),
+            "url": reverse("schools_membership:index") + "?lead_requested=true",
+        }
+
+
+def add_lead_requests_panel(request, panels):
+    if request.user.has_perm(LEAD_PERMISSION):
+        panels.append(LeadRequestsPanel())

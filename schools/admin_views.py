@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from . import selectors, services
 from .exports import export_response
-from .models import Borough, Campaign, GiasImport, Membership
+from .models import Borough, Campaign, GiasImport, InstitutionKind, Membership
+from .selectors import outreach
 
 REPORT_PERMISSION = "schools.view_campaign"
 # The coverage reports: menu label, URL name, icon (the Reports menu and the dashboard panel).
@@ -19,10 +21,23 @@ REPORTS = [
     (_("Campaign progress"), "schools_report_campaign", "pick"),
     (_("Coverage by borough"), "schools_report_boroughs", "site"),
     (_("Not yet covered"), "schools_report_uncovered", "warning"),
+    (_("Outreach list"), "schools_report_outreach", "mail"),
 ]
 IMPORT_PERMISSION = "schools.add_giasimport"
 LEAD_PERMISSION = services.LEAD_PERMISSION
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """The platform's own admin pages: headed with their own title (Home › title), not "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("header_title", self.get_page_title())
+        return context
 
 
 class PermissionMixin:
@@ -55,7 +70,7 @@ class GiasUploadForm(forms.Form):
         return upload
 
 
-class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
+class GiasImportView(PermissionMixin, AdminPageMixin, FormView):
     permission = IMPORT_PERMISSION
     form_class = GiasUploadForm
     template_name = "schools/admin/gias_import.html"
@@ -70,13 +85,18 @@ class GiasImportView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         record = services.gias_import_upload(uploaded_file=form.cleaned_data["file"], user=self.request.user)
-        messages.success(
-            self.request, gettext("%(file)s is being imported.") % {"file": record.original_name}
-        )
+        record.refresh_from_db()  # without a worker the import has already run (or failed)
+        name = {"file": record.original_name}
+        if record.status == GiasImport.Status.FAILED:  # never a green "being imported" for a failure
+            messages.error(self.request, gettext("%(file)s was not imported: see why below.") % name)
+        elif record.status == GiasImport.Status.DONE:
+            messages.success(self.request, gettext("%(file)s was imported.") % name)
+        else:
+            messages.info(self.request, gettext("%(file)s is being imported.") % name)
         return redirect("schools_gias_import_detail", pk=record.pk)
 
 
-class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class GiasImportDetailView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = IMPORT_PERMISSION
     template_name = "schools/admin/gias_import_detail.html"
     page_title = _("Register import")
@@ -88,13 +108,14 @@ class GiasImportDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateV
         services.gias_import_fail_overdue()
         record = get_object_or_404(GiasImport, pk=self.kwargs["pk"])
         pending = record.status in (GiasImport.Status.QUEUED, GiasImport.Status.RUNNING)
-        return super().get_context_data(record=record, pending=pending, **kwargs)
+        rows_so_far = services.gias_import_progress(gias_import_id=record.pk) if pending else None
+        return super().get_context_data(record=record, pending=pending, rows_so_far=rows_so_far, **kwargs)
 
 
 # --- Leads -----------------------------------------------------------------------------------
 
 
-class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class LeadChangeView(PermissionMixin, AdminPageMixin, TemplateView):
     """Confirm, then grant or withdraw lead status (withdrawing also declines a request)."""
 
     permission = LEAD_PERMISSION
@@ -132,13 +153,40 @@ class LeadChangeView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 # --- Reports ---------------------------------------------------------------------------------
 
 
-class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class DateRangeForm(forms.Form):
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Figures as they stood at the end of this day. Leave both blank for today."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", _("The end date is before the start date."))
+        return cleaned
+
+
+# The columns every list of institutions starts with (the not-yet-covered report, the outreach list).
+INSTITUTION_COLUMNS = [
+    ("borough_name", _("Borough")),
+    ("name", _("Name")),
+    ("urn", _("URN")),
+    ("kind_label", pgettext_lazy("kind of institution", "Kind")),
+    ("establishment_type", pgettext_lazy("establishment type", "Type")),
+]
+
+
+class ReportView(PermissionMixin, AdminPageMixin, TemplateView):
     permission = REPORT_PERMISSION
     header_icon = "doc-empty-inverse"
     export_name = "report"
     columns = []
 
     def get(self, request, *args, **kwargs):
+        self.range_form = DateRangeForm(request.GET or None)
+        dates = self.range_form.cleaned_data if self.range_form.is_valid() else {}
+        self.start, self.end = dates.get("start"), dates.get("end")
         campaigns = list(Campaign.objects.all())
         chosen = request.GET.get("campaign")
         self.campaign = next((c for c in campaigns if str(c.pk) == chosen), None)
@@ -158,7 +206,9 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(campaign=self.campaign, campaigns=self.campaigns, columns=self.columns)
+        context.update(
+            campaign=self.campaign, campaigns=self.campaigns, columns=self.columns, range_form=self.range_form
+        )
         if self.campaign is not None:
             context["rows"] = self.get_rows()
         return context
@@ -172,10 +222,13 @@ class CampaignProgressReport(ReportView):
         ("week", _("Week beginning")),
         ("completions", _("Completions")),
         ("learners", _("Unique learners")),
+        ("running_total", _("Completions so far")),
     ]
 
     def get_rows(self):
-        return selectors.completions_by_week(campaign=self.campaign)
+        from .selectors.reports import weekly_trend
+
+        return weekly_trend(campaign=self.campaign, start=self.start, end=self.end)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,6 +236,11 @@ class CampaignProgressReport(ReportView):
             context["summary"] = selectors.campaign_summary(campaign=self.campaign)
             context["kinds"] = context["summary"]["kinds"]
             context["snapshots"] = self.campaign.snapshots.filter(borough__isnull=True)[:12]
+            from .selectors.reports import trend_chart
+
+            context["trend_svg"] = trend_chart(
+                context["rows"], title=gettext("Completions so far, week by week")
+            )
         return context
 
 
@@ -201,22 +259,16 @@ class BoroughCoverageReport(ReportView):
     ]
 
     def get_rows(self):
-        return selectors.coverage_by_borough(campaign=self.campaign)
+        from .selectors.reports import coverage_by_borough_with_totals
+
+        return coverage_by_borough_with_totals(campaign=self.campaign, on=self.end)
 
 
 class UncoveredReport(ReportView):
     page_title = _("Institutions not yet covered")
     template_name = "schools/admin/report_uncovered.html"
     export_name = "not-yet-covered"
-    columns = [
-        ("borough_name", _("Borough")),
-        ("name", _("Name")),
-        ("urn", _("URN")),
-        ("kind_label", pgettext_lazy("kind of institution", "Kind")),
-        ("establishment_type", pgettext_lazy("establishment type", "Type")),
-        ("postcode", _("Postcode")),
-        ("pupil_count", _("Pupils")),
-    ]
+    columns = [*INSTITUTION_COLUMNS, ("postcode", _("Postcode")), ("pupil_count", _("Pupils"))]
 
     def get(self, request, *args, **kwargs):
         self.boroughs = list(Borough.objects.all())
@@ -225,20 +277,87 @@ class UncoveredReport(ReportView):
         return super().get(request, *args, **kwargs)
 
     def get_rows(self):
-        institutions = selectors.uncovered_institutions(campaign=self.campaign, borough=self.borough)
-        return [
-            {
-                "pk": i.pk,
-                "borough_name": i.borough.name,
-                "name": i.name,
-                "urn": i.urn,
-                "kind_label": i.get_kind_display(),
-                "establishment_type": i.establishment_type,
-                "postcode": i.postcode,
-                "pupil_count": i.pupil_count,
-            }
-            for i in institutions
-        ]
+        return outreach.outreach_rows(
+            selectors.uncovered_institutions(campaign=self.campaign, borough=self.borough)
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(boroughs=self.boroughs, borough=self.borough, **kwargs)
+
+
+class OutreachFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, URN or postcode"), required=False, max_length=100)
+    borough = forms.ModelChoiceField(
+        label=_("Borough"), queryset=Borough.objects.all(), required=False, empty_label=_("All boroughs")
+    )
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("kind of institution", "Kind"),
+        choices=[("", _("All kinds"))] + list(InstitutionKind.choices),
+        required=False,
+    )
+    coverage = forms.ChoiceField(
+        label=_("Coverage"),
+        choices=[
+            (outreach.NOT_COVERED, _("Not yet covered")),
+            (outreach.COVERED, pgettext_lazy("institutions covered", "Covered")),
+            ("all", _("Covered or not")),
+        ],
+        required=False,
+    )
+
+
+class OutreachReport(ReportView):
+    """Counted institutions with the register's contact details and their leads, filtered and
+    paginated; the export holds every row the filters keep, not only the page shown."""
+
+    page_title = _("Outreach list")
+    template_name = "schools/admin/report_outreach.html"
+    export_name = "outreach-list"
+    per_page = 50
+    columns = [
+        *INSTITUTION_COLUMNS,
+        ("head_name", _("Head")),
+        ("address", _("Address")),
+        ("postcode", _("Postcode")),
+        ("telephone", _("Telephone")),
+        ("website", _("Website")),
+        ("pupil_count", _("Pupils")),
+        ("is_covered", pgettext_lazy("institutions covered", "Covered")),
+        ("leads", _("Leads")),
+    ]
+
+    def get(self, request, *args, **kwargs):
+        self.filter_form = OutreachFilterForm(request.GET or None)
+        self.filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        return super().get(request, *args, **kwargs)
+
+    def get_institutions(self):
+        coverage = self.filters.get("coverage") or outreach.NOT_COVERED
+        return outreach.outreach_institutions(
+            campaign=self.campaign,
+            borough=self.filters.get("borough"),
+            kind=self.filters.get("kind") or "",
+            coverage="" if coverage == "all" else coverage,
+            query=self.filters.get("q") or "",
+        )
+
+    def get_rows(self):
+        rows = outreach.outreach_rows(self.get_institutions())
+        for row in rows:
+            row["is_covered"] = gettext("Yes") if row["is_covered"] else gettext("No")
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super(ReportView, self).get_context_data(**kwargs)
+        context.update(campaign=self.campaign, campaigns=self.campaigns, filter_form=self.filter_form)
+        if self.campaign is not None:
+            page = Paginator(self.get_institutions(), self.per_page).get_page(self.request.GET.get("p"))
+            query = self.request.GET.copy()
+            query.pop("p", None)
+            query.pop("export", None)
+            query.pop("campaign", None)
+            query["campaign"] = self.campaign.pk
+            context.update(
+                page=page, rows=outreach.outreach_rows(page.object_list), query=query.urlencode()
+            )
+        return context

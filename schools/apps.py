@@ -10,7 +10,7 @@ class SchoolsConfig(AppConfig):
         from certificates.validity import register_validity_provider
 
         # Register the Celery tasks in every process, so they can be queued by name from web requests.
-        from . import tasks  # noqa: F401
+        from . import signals, tasks  # noqa: F401
         from .emails import register_kinds
         from .selectors.validity import certificate_valid_months
 

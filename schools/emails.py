@@ -8,6 +8,7 @@ from .digest import DIGEST, digest_due
 
 LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
+STAFF_INVITATION = "schools.staff_invitation"  # from a lead, to an address (perhaps without an account)
 
 _LEAD = {"email": "lead@example.org", "full_name": "Jo Example"}
 _SAMPLE = Sample({
@@ -24,6 +25,13 @@ _LEAD_SAMPLE = Sample({
 }, _LEAD)
 
 
+_INVITATION_SAMPLE = Sample({
+    "institution_name": "Example Primary School (sample)", "lead_name": "Jo Example",
+    "url": "https://training.example.org/schools/invite/ABCDEFGH23/", "code": "ABCDEFGH23",
+    "reminder": False,
+}, {"email": "teacher@example.org", "full_name": ""})
+
+
 def register_kinds():
     # Lead requests and decisions: essential (they change what a person may see), one sample.
     for key, label, reason in [
@@ -34,6 +42,14 @@ def register_kinds():
            "this site, or were one.")),
     ]:
         register(EmailKind(key=key, label=label, reason=reason, essential=True, sample=_LEAD_SAMPLE))
+    register(EmailKind(
+        key=STAFF_INVITATION, label=_("Invitations from an institution's lead"),
+        reason=_(
+            "You are getting this email because a lead at your school, college or university "
+            "invited this address to join it on this site."
+        ),
+        essential=True, sample=_INVITATION_SAMPLE,
+    ))
     register(EmailKind(
         key=DIGEST, label=_("A weekly summary of your staff's completed training (for leads)"),
         reason=_(

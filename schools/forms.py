@@ -40,3 +40,75 @@ class JoinForm(forms.Form):
 
 class SharingForm(forms.Form):
     shares_completion = forms.BooleanField(required=False, label=_("Share my training with this institution"))
+
+
+class StaffInviteForm(forms.Form):
+    addresses = forms.CharField(
+        label=_("Email addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("Paste the addresses, one a line or separated by commas, at most 200 at a time."),
+    )
+    file = forms.FileField(
+        label=_("Or upload a spreadsheet (CSV)"),
+        required=False,
+        help_text=_("Every cell that holds an email address is used; other columns are ignored."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean(self):
+        from .invitations import MAX_UPLOAD_BYTES, addresses_parse
+
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        upload_text = ""
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                self.add_error(
+                    "file", gettext("The file is larger than 512 KB; upload a list of addresses only.")
+                )
+                return cleaned
+            raw = upload.read()
+            try:
+                upload_text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                upload_text = raw.decode("cp1252", errors="replace")
+        parsed = addresses_parse(text=cleaned.get("addresses", ""), upload_text=upload_text)
+        if not parsed.valid:
+            self.add_error(
+                "addresses", gettext("Give at least one email address, pasted here or in a CSV file.")
+            )
+        cleaned["parsed"] = parsed
+        return cleaned
+
+
+class StaffTotalForm(forms.Form):
+    staff_total = forms.IntegerField(
+        label=_("Number of staff at your institution"),
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        help_text=_(
+            "All staff, teaching and support. Used only to show the share of your staff who are trained."
+        ),
+    )
+
+
+class StatusFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Show"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name")),
+            ("status", _("Status")),
+            ("activity", _("Last activity")),
+            ("expiry", _("Certificate expiry")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .selectors.leads import status_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", gettext("Everyone"))] + status_choices()

@@ -31,6 +31,23 @@ COL_OPEN = "OpenDate"
 COL_CLOSE = "CloseDate"
 COL_PUPILS = "NumberOfPupils"
 COL_UKPRN = "UKPRN"
+COL_STREET = "Street"
+COL_LOCALITY = "Locality"
+COL_TOWN = "Town"
+COL_WEBSITE = "SchoolWebsite"
+COL_TELEPHONE = "TelephoneNum"
+COL_HEAD_TITLE = "HeadTitle (name)"
+COL_HEAD_FIRST = "HeadFirstName"
+COL_HEAD_LAST = "HeadLastName"
+# Contact columns -> (Institution field, longest value kept). The head's name is put together below.
+CONTACT_COLUMNS = {
+    COL_STREET: ("street", 200),
+    COL_LOCALITY: ("locality", 200),
+    COL_TOWN: ("town", 100),
+    COL_WEBSITE: ("website", 255),
+    COL_TELEPHONE: ("telephone", 32),
+}
+HEAD_COLUMNS = (COL_HEAD_TITLE, COL_HEAD_FIRST, COL_HEAD_LAST)
 
 REQUIRED_COLUMNS = (COL_URN, COL_NAME, COL_STATUS, COL_LA)
 
@@ -44,6 +61,8 @@ OPTIONAL_FIELDS = {
     COL_PUPILS: ("pupil_count",),
     COL_UKPRN: ("ukprn",),
     COL_TYPE: ("establishment_type",),
+    **{column: (name,) for column, (name, _) in CONTACT_COLUMNS.items()},
+    COL_HEAD_LAST: ("head_name",),
 }
 
 STATUS_MAP = {
@@ -205,6 +224,16 @@ def _records(reader):
         previous_end = reader.line_num
 
 
+def _head_name(parts) -> str:
+    """"Ms Ada Lovelace" from the title, first and last name columns; empty without a name."""
+    title, first, last = (" ".join(part.split()) for part in parts)
+    if title.lower() in ("not applicable", "n/a"):
+        title = ""
+    if not (first or last):
+        return ""
+    return " ".join(part for part in (title, first, last) if part)[:200]
+
+
 def _lines(first: int, last: int) -> str:
     return f"lines {first}-{last}" if last > first else f"line {first}"
 
@@ -326,6 +355,11 @@ def _gias_parse(text: str, *, boroughs_by_dfe: dict, boroughs_by_ons: dict, summ
                 values["pupil_count"] = _parse_int(cell(cells, COL_PUPILS), COL_PUPILS)
             if COL_UKPRN in present_optional:
                 values["ukprn"] = _parse_int(cell(cells, COL_UKPRN), COL_UKPRN)
+            for column, (field_name, longest) in CONTACT_COLUMNS.items():
+                if column in present_optional:
+                    values[field_name] = " ".join(cell(cells, column).split())[:longest]
+            if COL_HEAD_LAST in present_optional:
+                values["head_name"] = _head_name(cell(cells, column) for column in HEAD_COLUMNS)
         except ValueError as exc:
             summary.reject(line, f"URN {urn_text or '?'}: {exc}")
             continue

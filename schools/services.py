@@ -25,7 +25,6 @@ from .models import (
     InstitutionStatus,
     Membership,
 )
-from .models.registry import new_invitation_code
 
 # Who may grant or decline lead status (the admin's lead screens check the same permission).
 LEAD_PERMISSION = "schools.change_membership"
@@ -42,6 +41,12 @@ IMPORT_FIELDS = (
     "closed_on",
     "pupil_count",
     "ukprn",
+    "street",
+    "locality",
+    "town",
+    "telephone",
+    "website",
+    "head_name",
 )
 BATCH_SIZE = 1000
 logger = logging.getLogger(__name__)
@@ -61,8 +66,24 @@ GIAS_IMPORT_REQUEUE_AFTER = timedelta(minutes=2)
 # --- Register import -------------------------------------------------------------------------
 
 
-def gias_import_bytes(*, raw: bytes, file_name: str = "") -> ImportSummary:
+GIAS_PROGRESS_EVERY = 1000  # rows between progress reports of a running import
+
+
+def _gias_progress_key(gias_import_id: int) -> str:
+    return f"schools:gias-import:{gias_import_id}:rows"
+
+
+def gias_import_progress(*, gias_import_id: int) -> int | None:
+    """Rows a running import has read so far (kept in the cache: the import's own transaction is
+    not visible to other connections until it ends), or None before it reports."""
+    from django.core.cache import cache
+
+    return cache.get(_gias_progress_key(gias_import_id))
+
+
+def gias_import_bytes(*, raw: bytes, file_name: str = "", progress=None) -> ImportSummary:
     """Import a register file's bytes: every change in one transaction, or nothing on a bad file.
+    `progress(rows_read)` is called every GIAS_PROGRESS_EVERY rows while the file is read.
 
     Raises GiasFileError (nothing changed) for an empty file, a wrong encoding or a missing column.
     """
@@ -72,9 +93,14 @@ def gias_import_bytes(*, raw: bytes, file_name: str = "") -> ImportSummary:
     if not boroughs_by_dfe:
         raise GiasFileError("The list of London boroughs is missing: run `manage.py migrate` first.")
     boroughs_by_ons = dict(Borough.objects.values_list("ons_code", "id"))
-    rows = list(
-        gias_parse(text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary)
+    rows = []
+    parsed = gias_parse(
+        text, boroughs_by_dfe=boroughs_by_dfe, boroughs_by_ons=boroughs_by_ons, summary=summary
     )
+    for row in parsed:
+        rows.append(row)
+        if progress is not None and summary.rows_read % GIAS_PROGRESS_EVERY == 0:
+            progress(summary.rows_read)
     with transaction.atomic():
         _gias_apply(rows=rows, summary=summary)
     return summary
@@ -165,7 +191,9 @@ def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
         # The summary is saved in the same transaction as the changes: a worker that dies midway
         # leaves neither, and the upload is marked failed once its time limit has passed.
         with transaction.atomic():
-            summary = gias_import_bytes(raw=raw, file_name=record.original_name)
+            summary = gias_import_bytes(
+                raw=raw, file_name=record.original_name, progress=_progress_reporter(record.pk)
+            )
             record.status, record.summary = GiasImport.Status.DONE, summary.as_dict()
             record.finished_at = timezone.now()
             record.save(update_fields=["status", "summary", "finished_at"])
@@ -194,6 +222,15 @@ def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
     record.status, record.error, record.finished_at = GiasImport.Status.FAILED, error, timezone.now()
     record.save(update_fields=["status", "error", "finished_at"])
     return record
+
+
+def _progress_reporter(gias_import_id: int):
+    from django.core.cache import cache
+
+    def report(rows_read: int) -> None:
+        cache.set(_gias_progress_key(gias_import_id), rows_read, timeout=GIAS_IMPORT_TIME_LIMIT + 60)
+
+    return report
 
 
 def gias_import_fail_overdue(*, now=None) -> int:
@@ -331,10 +368,11 @@ def _tell_decision(*, membership: Membership, decision: str) -> None:
 
 
 def institution_rotate_invitation(*, institution: Institution) -> Institution:
-    """Give the institution a new invitation code; the old link and code stop working."""
-    institution.invitation_code = new_invitation_code()
-    institution.save(update_fields=["invitation_code"])
-    return institution
+    """Give the institution a new invitation code; the old link and code stop working (and say
+    they were replaced: `schools.invitations.institution_replace_invitation`)."""
+    from .invitations import institution_replace_invitation
+
+    return institution_replace_invitation(institution=institution)
 
 
 # --- Coverage snapshots ----------------------------------------------------------------------

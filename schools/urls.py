@@ -20,4 +20,9 @@ urlpatterns = [
     path("<int:institution_id>/", views.lead_dashboard, name="dashboard"),
     path("<int:institution_id>/staff.csv", views.lead_dashboard_csv, name="dashboard_csv"),
     path("<int:institution_id>/invitation/", views.rotate_invitation, name="rotate_invitation"),
+    path("<int:institution_id>/invite/", views.invite_staff, name="invite_staff"),
+    path("<int:institution_id>/remind/", views.remind_staff, name="remind_staff"),
+    path("<int:institution_id>/staff-total/", views.staff_total, name="staff_total"),
+    path("<int:institution_id>/summary.pdf", views.coverage_summary_pdf, name="summary_pdf"),
+    path("summary/<str:code>/", views.summary_verify, name="summary_verify"),
 ]

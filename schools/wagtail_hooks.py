@@ -12,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
@@ -58,11 +58,34 @@ class InstitutionIndexView(IndexView):
         return selectors.institution_filter_by_query(queryset=queryset, query=self.search_query)
 
 
+class InstitutionInspectView(InspectView):
+    """The institution as programme staff need it: who leads it, how many staff joined and share,
+    whether it is covered in each campaign, and its history; register fields only when filled in."""
+
+    template_name = "schools/admin/institution_inspect.html"
+
+    def get_fields_context(self):
+        return [field for field in super().get_fields_context() if field["value"] not in (None, "", "-")]
+
+    def get_context_data(self, **kwargs):
+        from .selectors.institution import institution_overview
+
+        context = super().get_context_data(**kwargs)
+        context["overview"] = institution_overview(institution=self.object)
+        return context
+
+
 class InstitutionViewSet(ModelViewSet):
     model = Institution
     icon = "site"
     menu_label = _("Institutions")
     index_view_class = InstitutionIndexView
+    inspect_view_class = InstitutionInspectView
+    inspect_view_fields = [
+        "kind", "borough", "status", "urn", "ukprn", "establishment_type", "phase", "head_name", "street",
+        "locality", "town", "postcode", "telephone", "website", "pupil_count", "staff_total", "opened_on",
+        "closed_on", "source",
+    ]
     filterset_class = InstitutionFilterSet
     search_fields = ["name"]  # searching is done by InstitutionIndexView: name, URN or postcode
     search_backend_name = None
@@ -236,10 +259,16 @@ class CampaignViewSet(ModelViewSet):
     )
 
 
+SCHOOLS_MENU_HOOK = "register_schools_menu_item"
+
+
 class SchoolsGroup(ModelViewSetGroup):
+    """One menu for the register, its imports, lead requests, campaigns and the coverage reports."""
+
     menu_label = _("Schools")
     menu_icon = "site"
     menu_order = 330
+    submenu_hook = SCHOOLS_MENU_HOOK
     items = (
         InstitutionViewSet("schools_institution", url_prefix="schools/institutions"),
         MembershipViewSet("schools_membership", url_prefix="schools/memberships"),
@@ -289,6 +318,11 @@ def register_schools_admin_urls():
             admin_views.UncoveredReport.as_view(),
             name="schools_report_uncovered",
         ),
+        path(
+            "schools/reports/outreach/",
+            admin_views.OutreachReport.as_view(),
+            name="schools_report_outreach",
+        ),
     ]
 
 
@@ -301,14 +335,25 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(SCHOOLS_MENU_HOOK)
 def register_import_menu_item():
     return PermissionMenuItem(
-        _("Import schools register"),
+        _("Register imports"),
         reverse("schools_gias_import"),
         icon_name="upload",
-        order=331,
+        order=10,
         permission=admin_views.IMPORT_PERMISSION,
+    )
+
+
+@hooks.register(SCHOOLS_MENU_HOOK)
+def register_lead_requests_menu_item():
+    return PermissionMenuItem(
+        _("Lead requests"),
+        reverse("schools_membership:index") + "?lead_requested=true",
+        icon_name="user",
+        order=11,
+        permission=admin_views.LEAD_PERMISSION,
     )
 
 
@@ -322,8 +367,15 @@ def _report_menu_item(label, url_name, icon, order):
     return register
 
 
-for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=900):
-    hooks.register("register_reports_menu_item", _report_menu_item(_label, _url_name, _icon, _order))
+for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=20):
+    hooks.register(SCHOOLS_MENU_HOOK, _report_menu_item(_label, _url_name, _icon, _order))
+
+
+@hooks.register("construct_homepage_panels")
+def register_lead_requests_panel(request, panels):
+    from .admin_panels import add_lead_requests_panel
+
+    add_lead_requests_panel(request, panels)
 
 
 @hooks.register("construct_homepage_panels")

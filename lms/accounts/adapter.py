@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from lms.branding import site_name
 from lms.i18n import is_language_neutral, path_in_language, supported_language
 from lms.notifications.rendering import email_wrap, language_for
 
@@ -100,7 +101,7 @@ class AccountAdapter(DefaultAccountAdapter):
             user = User.objects.filter(email__iexact=email).first()
         language = language_for(user) if user is not None else translation.get_language()
         with translation.override(language):
-            context = {**context, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+            context = {**context, "site_name": site_name(), "site_url": settings.SITE_URL}
             subject = render_to_string(f"{template_prefix}_subject.txt", context)
             body = render_to_string(f"{template_prefix}_message.txt", context)
             rendered = email_wrap(subject=subject, body_text=body, user=user,

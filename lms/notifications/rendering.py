@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.branding import site_name
 from lms.i18n import language_for
 
 from . import registry
@@ -31,7 +32,7 @@ def layout_context(*, user, essential: bool, reason) -> dict:
     """What the shared layout needs: the platform's name and address, the crisis line (in the
     layout itself), why this email was sent and, for non-essential email, how to stop it."""
     return {
-        "site_name": settings.SITE_NAME,
+        "site_name": site_name(),
         "site_url": settings.SITE_URL,
         "user": user,
         "reason": reason,

@@ -43,18 +43,49 @@ def email_send(*, kind: str, user, key: str, context: dict | None = None, attach
     message.attach_alternative(rendered.html, "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
+    _deliver(message=message, kind=kind, key=key, who=f"user {user.pk}")
+    return True
+
+
+def email_send_to_address(
+    kind: str, address: str, *, key: str, context: dict | None = None, language: str = ""
+) -> bool:
+    """Send one email of a registered kind to an address that may have no account (an invitation),
+    at most once for (`kind`, `key`), in `language` (English when it is not offered). Only essential
+    kinds: there is no account whose choices or unsubscribe link could apply. Returns True if sent
+    now; a sending error marks the row failed and is raised, so the calling task retries it."""
+    email_kind = registry.get(kind)
+    if not email_kind.essential:
+        raise ValueError(f"email kind {kind!r} is not essential: send it to an account with email_send")
+    if not _claim(kind=kind, key=key, user=None):
+        return False
+    person = registry.sample_person(email=address, full_name="")
+    person.preferred_language = language or ""
+    rendered = email_render(kind=kind, user=person, context=context)
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+        headers=rendered.headers,
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    _deliver(message=message, kind=kind, key=key, who=f"address {address.split('@')[-1]}")
+    return True
+
+
+def _deliver(*, message, kind: str, key: str, who: str) -> None:
     try:
         message.send()
     except Exception as exc:
         EmailSend.objects.filter(kind=kind, key=key).update(
             status=EmailSend.Status.FAILED, attempts=F("attempts") + 1, error=type(exc).__name__
         )
-        logger.warning("Email %s %s to user %s failed: %s", kind, key, user.pk, type(exc).__name__)
+        logger.warning("Email %s %s to %s failed: %s", kind, key, who, type(exc).__name__)
         raise
     EmailSend.objects.filter(kind=kind, key=key).update(
         status=EmailSend.Status.SENT, attempts=F("attempts") + 1, sent_at=timezone.now(), error=""
     )
-    return True
 
 
 def _claim(*, kind: str, key: str, user) -> bool:

@@ -27,7 +27,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public address, used in emails, certificate QR codes and admin links. Locally it follows the
 # port the development server runs on (`PORT=9000 make run`); production requires it (production.py).
 SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', default=8000)}").rstrip("/")
-SITE_NAME = "London Suicide Prevention and Youth MHFA Training"
+# The product's one name: page titles, the site header, emails and their sender, the admin, the
+# authenticator-app entry. Shown through `lms.branding.site_name()` (translated where a catalogue has it).
+SITE_NAME = env_str("SITE_NAME", default="London suicide prevention and Youth MHFA training")
 
 INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.context_processors.platform",
                 "lms.context_processors.languages",
+                "schools.context_processors.lead_navigation",
             ],
         },
     },
@@ -131,7 +134,7 @@ for _key in ("EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD
         globals()[_key] = _email[_key]
 EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="London training <no-reply@localhost>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default=f'"{SITE_NAME}" <no-reply@localhost>')
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 AUTH_USER_MODEL = "accounts.User"
@@ -185,7 +188,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "London training"
+MFA_TOTP_ISSUER = SITE_NAME
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

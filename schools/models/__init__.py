@@ -1,15 +1,20 @@
 from .campaigns import Campaign, CoverageSnapshot
 from .imports import GiasImport
+from .invitations import RetiredInvitationCode, StaffInvitation
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
+from .summaries import CoverageSummary
 
 __all__ = [
     "Borough",
     "Campaign",
     "CoverageSnapshot",
+    "CoverageSummary",
     "GiasImport",
     "Institution",
     "InstitutionKind",
     "InstitutionStatus",
     "Membership",
+    "RetiredInvitationCode",
+    "StaffInvitation",
 ]

@@ -84,6 +84,21 @@ class Institution(models.Model):
     opened_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     pupil_count = models.PositiveIntegerField(_("pupils"), null=True, blank=True)
+    # Contact details as the DfE register carries them (filled in by the register import).
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    locality = models.CharField(_("locality"), max_length=200, blank=True)
+    town = models.CharField(_("town"), max_length=100, blank=True)
+    telephone = models.CharField(_("telephone"), max_length=32, blank=True)
+    website = models.CharField(_("website"), max_length=255, blank=True)
+    head_name = models.CharField(_("head's name"), max_length=200, blank=True)
+    staff_total = models.PositiveIntegerField(
+        _("number of staff"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many staff the institution has, as its lead recorded it (for “% of staff trained”)."
+        ),
+    )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.MANUAL)
     invitation_code = models.CharField(
         max_length=16, unique=True, default=new_invitation_code, editable=False

@@ -165,13 +165,14 @@ def test_reports_show_figures_and_export(admin_client):
     response = admin_client.get(reverse("schools_report_boroughs"), {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Borough" and len(rows) == 34
+    # A heading, 33 boroughs, "Borough not given" and the total.
+    assert rows[0][0] == "Borough" and len(rows) == 36 and rows[-1][0] == "Total"
     camden = next(r for r in rows if r[0] == "Camden")
     assert (camden[2], camden[3], camden[5]) == (1, 2, 50.0)
     weekly = admin_client.get(reverse("schools_report_campaign"), {"export": "csv"}).content.decode(
         "utf-8-sig"
     )
-    assert weekly.splitlines()[0] == "Week beginning,Completions,Unique learners"
+    assert weekly.splitlines()[0] == "Week beginning,Completions,Unique learners,Completions so far"
 
 
 def test_trainers_without_schools_permissions_cannot_see_reports_or_upload(client):

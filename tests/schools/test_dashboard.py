@@ -63,8 +63,9 @@ def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
 
     client.force_login(lead)
     # Session, user, lead check, staff, enrollments, module totals, campaign, its courses, coverage,
-    # helplines: the same ten however many staff (see the next test).
-    with django_assert_max_num_queries(10):
+    # helplines, invitations, memberships, last activity: the same thirteen however many staff (see
+    # the next test).
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
     assert "Ada Sharer" in page and "Ben Progress" in page
     assert "Cal Private" not in page and cal.email not in page
@@ -145,7 +146,8 @@ def test_lead_can_rotate_invitation(client, school, lead):
     assert response.status_code == 302
     school.refresh_from_db()
     assert school.invitation_code != old
-    assert client.get(reverse("schools:invitation", args=[old])).status_code == 404
+    # The old link no longer joins anything and says it was replaced (Gone, not Not Found).
+    assert client.get(reverse("schools:invitation", args=[old])).status_code == 410
     assert client.get(reverse("schools:invitation", args=[school.invitation_code])).status_code == 200
 
 
