@@ -1,4 +1,5 @@
 from .campaigns import Campaign, CoverageSnapshot
+from .facts import CompletionFact
 from .imports import GiasImport
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
@@ -6,6 +7,7 @@ from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
 __all__ = [
     "Borough",
     "Campaign",
+    "CompletionFact",
     "CoverageSnapshot",
     "GiasImport",
     "Institution",
