@@ -18,4 +18,5 @@ def export_rows(queryset, *fields, **renamed) -> list[dict]:
     """`queryset.values(*fields, **renamed)` as a list of dicts of plain values; `renamed` maps an
     output name to a field path ("course_title"="course__title")."""
     expressions = {name: F(path) for name, path in renamed.items()}
-    return [{key: plain(value) for key, value in row.items()} for row in queryset.values(*fields, **expressions)]
+    rows = queryset.values(*fields, **expressions)
+    return [{key: plain(value) for key, value in row.items()} for row in rows]

@@ -20,7 +20,9 @@ def person_with_everything(*, courses=1, completed=1, full_name=NAME, email=EMAI
     """A learner in Camden with a second email address, two-step sign-in, an email choice, and
     `courses` enrollments (each with module progress and a passed attempt), the first `completed`
     of them completed with a certificate (rendered, and emailed), sharing with an institution."""
-    user = UserFactory(full_name=full_name, email=email, borough=borough("Camden").ons_code, role="school_staff")
+    user = UserFactory(
+        full_name=full_name, email=email, borough=borough("Camden").ons_code, role="school_staff"
+    )
     user.emailaddress_set.create(email="zadie.other@example.org", verified=False, primary=False)
     give_totp(user)
     EmailChoice.objects.create(user=user, kind="courses.unfinished", receive=False)
