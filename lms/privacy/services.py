@@ -62,13 +62,21 @@ def person_export_data(user) -> list[tuple]:
 
 def person_export_build(*, export_id: int) -> DataExport | None:
     """Build the archive of a pending export, store it privately and email its owner. Safe to run
-    twice: a ready, failed or deleted export is left alone."""
+    twice: a ready export is not built again, only its email is sent if it never went (the send log
+    makes that at most once); a failed or deleted one is left alone."""
     export = DataExport.objects.select_related("user").filter(pk=export_id).first()
-    if export is None or export.status != DataExport.Status.PENDING:
+    if export is None or export.status == DataExport.Status.FAILED:
         return export
-    user = export.user
+    if export.status == DataExport.Status.PENDING:
+        export = _export_store(export)
+    if export.status == DataExport.Status.READY:
+        _export_email(export)
+    return export
+
+
+def _export_store(export: DataExport) -> DataExport:
     try:
-        content = person_export_archive(user, generated_at=timezone.now())
+        content = person_export_archive(export.user, generated_at=timezone.now())
     except Exception:
         DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
         logger.exception("Personal data export %s failed", export.pk)
@@ -81,11 +89,13 @@ def person_export_build(*, export_id: int) -> DataExport | None:
     )
     if not updated:  # built twice at once: keep the other one's file
         export.file.storage.delete(export.file.name)
-        return DataExport.objects.get(pk=export.pk)
-    export.refresh_from_db()
+    return DataExport.objects.select_related("user").get(pk=export.pk)
+
+
+def _export_email(export: DataExport) -> None:
     email_send(
         kind=EXPORT_READY,
-        user=user,
+        user=export.user,
         key=f"export:{export.public_id}",
         context={
             "download_url": settings.SITE_URL
@@ -94,7 +104,6 @@ def person_export_build(*, export_id: int) -> DataExport | None:
             "expires_at": export.expires_at,
         },
     )
-    return export
 
 
 def person_export_archive(user, *, generated_at) -> bytes:

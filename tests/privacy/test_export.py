@@ -175,3 +175,13 @@ def test_gathering_the_data_takes_the_same_queries_however_many_courses(django_a
         services.person_export_data(small)
     with django_assert_num_queries(len(captured.captured_queries)):
         services.person_export_data(big)
+
+
+def test_running_the_task_again_builds_and_emails_nothing_more(person):
+    export = services.person_export_start(person)
+    mail.outbox.clear()
+    services.person_export_build(export_id=export.pk)
+    name = DataExport.objects.get(pk=export.pk).file.name
+    services.person_export_build(export_id=export.pk)
+    assert DataExport.objects.get(pk=export.pk).file.name == name
+    assert len(mail.outbox) == 1
