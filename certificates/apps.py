@@ -8,5 +8,7 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         from .emails import register_kinds
+        from .privacy import register_entries
 
         register_kinds()
+        register_entries()

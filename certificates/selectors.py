@@ -96,6 +96,16 @@ def certificate_for_verification(*, code: str) -> Certificate | None:
     )
 
 
+def certificate_withdrawal(*, code: str):
+    """The withdrawal of a certificate whose holder had their data erased, or None (one query)."""
+    from .withdrawals import WithdrawnCertificate
+
+    normalised = normalise_code(code)
+    if normalised is None:
+        return None
+    return WithdrawnCertificate.objects.filter(code=normalised).first()
+
+
 def enrollments_missing_certificate(*, completed_before: datetime, limit: int) -> list[int]:
     """Completed enrollments with no certificate row, oldest first."""
     return list(

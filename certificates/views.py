@@ -52,12 +52,15 @@ def verify_code(request, code):
         return redirect("certificates:verify_code", code=format_code(normalised), permanent=True)
     certificate = selectors.certificate_for_verification(code=code)
     context = {"certificate": certificate, "code": code, "form": VerifyForm()}
-    if certificate is not None:
+    if certificate is None:
+        context["withdrawal"] = selectors.certificate_withdrawal(code=code)
+    else:
         context["expired"] = certificate.is_expired()
         context["name_lang"] = language_tag(
             name_language(certificate.learner_name, certificate_language=get_language())
         )
-    response = render(request, "certificates/verify_result.html", context, status=200 if certificate else 404)
+    found = certificate is not None or context.get("withdrawal") is not None
+    response = render(request, "certificates/verify_result.html", context, status=200 if found else 404)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -10,9 +10,11 @@ class CoursesConfig(AppConfig):
         from cms.featured import register_featured_page_type
 
         from .emails import register_kinds
+        from .privacy import register_entries
 
         register_kinds()
         # Courses can be featured on the home page (cms names no page type of its own above it).
         register_featured_page_type(
             "courses.CoursePage", card_template="courses/includes/featured_card.html"
         )
+        register_entries()

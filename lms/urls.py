@@ -36,6 +36,7 @@ if settings.SERVE_MEDIA:  # local use only; production serves media from its web
 
 # Public pages, under a language prefix (/pl/get-help/); English has none, so existing links work.
 urlpatterns += i18n_patterns(
+    path("accounts/my-data/", include("lms.privacy.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("get-help/", cms_views.get_help, name="get_help"),

@@ -4,9 +4,15 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # apps.py also holds the user admin's config
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .privacy import register_entries
+
+        register_entries()
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "lms.notifications"
     label = "notifications"
     verbose_name = _("Emails")
+
+    def ready(self):
+        from .privacy import register_entries
+
+        register_entries()

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
     "lms.accounts",
     "lms.notifications",
+    "lms.privacy",
     "cms",
     "courses",
     "certificates",
@@ -239,6 +240,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "certificates": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
+    # "Download my data" archives (lms/privacy): private too, kept 7 days.
+    "exports": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -368,6 +371,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-dispatch": {
         "task": "lms.notifications.dispatch_due",
         "schedule": crontab(minute=5),
+    },
+    # Personal data: "download my data" archives are deleted after 7 days; lost builds are queued again.
+    "privacy-purge-exports": {
+        "task": "lms.privacy.tasks.purge_exports",
+        "schedule": crontab(minute=35),
     },
     # Schools: a register upload whose task died is marked failed; one never queued is queued again.
     "schools-gias-import-sweep": {

@@ -9,6 +9,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "certificates": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
+    "exports": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
 }
 MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
 PRIVATE_MEDIA_ROOT = str(BASE_DIR / ".test-private-media")  # noqa: F405

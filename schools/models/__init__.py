@@ -1,4 +1,5 @@
 from .campaigns import Campaign, CoverageSnapshot
+from .facts import CompletionFact
 from .imports import GiasImport
 from .invitations import RetiredInvitationCode, StaffInvitation
 from .membership import Membership
@@ -8,6 +9,7 @@ from .summaries import CoverageSummary
 __all__ = [
     "Borough",
     "Campaign",
+    "CompletionFact",
     "CoverageSnapshot",
     "CoverageSummary",
     "GiasImport",

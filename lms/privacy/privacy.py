@@ -1,0 +1,42 @@
+"""What this app holds about a person: their "download my data" requests, and (for programme staff)
+the erasures they carried out for others."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .exporting import export_rows
+from .registry import PersonalData, register
+
+
+def _requests(user):
+    from .models import DataExport, Erasure
+
+    return export_rows(
+        DataExport.objects.filter(user=user).order_by("requested_at"), "status", "requested_at", "ready_at",
+        "expires_at",
+    ) + export_rows(Erasure.objects.filter(actor=user).order_by("erased_at"), "erased_at", "reason")
+
+
+def _erase_requests(user):
+    from .models import DataExport, Erasure
+    from .services import delete_files_on_commit, reassign_to_pseudonym
+    from .storage import export_storage
+
+    exports = DataExport.objects.filter(user=user)
+    delete_files_on_commit(export_storage(), [e.file.name for e in exports])
+    exports.delete()
+    reassign_to_pseudonym(user, [(Erasure, "actor")])
+
+
+def register_entries():
+    register(
+        PersonalData(
+            key="privacy.requests",
+            label=_("Requests about your data"),
+            models=("privacy.DataExport", "privacy.Erasure"),
+            export=_requests,
+            erase=_erase_requests,
+            purpose=_("To prepare the copies of your data you ask for."),
+            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            retention=_("Each copy is deleted 7 days after it is ready."),
+        )
+    )

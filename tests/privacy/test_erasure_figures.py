@@ -1,0 +1,72 @@
+"""Campaign figures do not drop when a person is erased: every public and admin figure is the same
+before and after (the anonymous completion facts count by the same rules as certificates)."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core.cache import cache
+from django.template import Context, Template
+from django.utils import timezone
+
+from lms.privacy.services import person_erase
+from schools import selectors
+from schools.models import CompletionFact, Membership
+from tests.factories import CoursePageFactory, UserFactory
+from tests.schools.factories import CampaignFactory, InstitutionFactory, borough, certify
+
+pytestmark = [pytest.mark.django_db, pytest.mark.needs("postgresql")]
+
+
+def figures(campaign, institutions):
+    """Everything the public pages and the admin reports show for `campaign`."""
+    cache.clear()
+    public = Template("{% load campaign_tags %}{% campaign_progress %}").render(Context({}))
+    return {
+        "summary": _without_campaign(selectors.campaign_summary(campaign=campaign)),
+        "boroughs": selectors.coverage_by_borough(campaign=campaign),
+        "kinds": selectors.coverage_by_kind(campaign=campaign),
+        "weeks": selectors.completions_by_week(campaign=campaign),
+        "uncovered": list(selectors.uncovered_institutions(campaign=campaign).values_list("pk", flat=True)),
+        "institutions": [
+            _without_campaign(selectors.institution_coverage(institution=i, campaign=campaign))
+            for i in institutions
+        ],
+        "public": selectors.campaign_public_figures(campaign=campaign).__dict__ | {"updated_at": None},
+        "public_html": public,
+    }
+
+
+def _without_campaign(row: dict) -> dict:
+    return {key: value for key, value in row.items() if key != "campaign"}
+
+
+def _when(days_ago):
+    return timezone.make_aware(datetime.combine(date.today() - timedelta(days=days_ago), datetime.min.time()))
+
+
+@pytest.mark.parametrize("staff_needed", [1, 2])
+def test_public_and_admin_figures_are_equal_before_and_after_an_erasure(staff_needed):
+    campaign = CampaignFactory(staff_needed=staff_needed, starts_on=date.today() - timedelta(days=400))
+    first, second = CoursePageFactory(title="Course A"), CoursePageFactory(title="Course B")
+    camden, hackney = InstitutionFactory(), InstitutionFactory(borough=borough("Hackney"))
+    people = []
+    for n in range(12):  # enough learners that boroughs' figures are shown, not "fewer than 5"
+        person = UserFactory(borough=borough("Camden" if n % 2 else "Hackney").ons_code)
+        certify(person, first, when=_when(n * 7))
+        if n % 3 == 0:
+            certify(person, second, when=_when(n * 7 + 1))
+        institution = camden if n % 2 else hackney
+        Membership.objects.create(user=person, institution=institution, shares_completion=n % 5 != 0)
+        people.append(person)
+    certify(people[8], second, when=_when(2), revoked=True)
+    # Erased: one who works at both institutions and holds two certificates, one who shares with
+    # no one, one who also holds a revoked certificate.
+    Membership.objects.create(user=people[3], institution=hackney, shares_completion=True)
+    before = figures(campaign, [camden, hackney])
+    assert before["summary"]["learners_completed"] == 12
+
+    for person in (people[3], people[5], people[8], people[10]):
+        person_erase(person)
+
+    assert CompletionFact.objects.values("person").distinct().count() == 4  # kept, unnamed
+    assert figures(campaign, [camden, hackney]) == before
