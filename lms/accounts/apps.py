@@ -4,9 +4,15 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module has two AppConfigs: this one is the accounts app's
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .emails import register_kinds
+
+        register_kinds()
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

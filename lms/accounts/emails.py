@@ -1,0 +1,46 @@
+"""Emails about closing and erasing an account (essential: sent even to a closed account, and the
+only emails a closed account gets)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from lms.notifications.registry import EmailKind, register, sample_person
+
+CLOSURE_REQUESTED = "privacy.closure_requested"
+ACCOUNT_ERASED = "privacy.account_erased"
+RETENTION_WARNING = "privacy.retention_warning"
+
+REASON = _("You are getting this email because of something done with your account on this site.")
+
+
+def _sample_closure():
+    return sample_person(), {
+        "erase_on": "16 December 2026", "sign_in_url": "https://training.example.org/accounts/login/",
+    }
+
+
+def _sample_erased():
+    return sample_person(), {"reason": "closed"}
+
+
+def _sample_warning():
+    return sample_person(), {
+        "erase_on": "1 January 2027", "sign_in_url": "https://training.example.org/accounts/login/",
+    }
+
+
+def register_kinds():
+    register(EmailKind(
+        key=CLOSURE_REQUESTED, label=_("Your account is closed and will be deleted"),
+        template="privacy/email/closure_requested", reason=REASON, essential=True,
+        sample=_sample_closure,
+    ))
+    register(EmailKind(
+        key=ACCOUNT_ERASED, label=_("Your account has been deleted"),
+        template="privacy/email/account_erased", reason=REASON, essential=True,
+        sample=_sample_erased,
+    ))
+    register(EmailKind(
+        key=RETENTION_WARNING, label=_("Your account will be deleted unless you sign in"),
+        template="privacy/email/retention_warning", reason=REASON, essential=True,
+        sample=_sample_warning,
+    ))
