@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
 from . import admin_views, selectors
+from .consent_admin import LEAD_EXPORT_PERMISSION, LeadExportLogView
 from .models import Campaign, Institution, InstitutionKind, Membership
 
 # --- Institutions ----------------------------------------------------------------------------
@@ -289,6 +290,7 @@ def register_schools_admin_urls():
             admin_views.UncoveredReport.as_view(),
             name="schools_report_uncovered",
         ),
+        path("schools/lead-downloads/", LeadExportLogView.as_view(), name="schools_lead_exports"),
     ]
 
 
@@ -321,6 +323,11 @@ def _report_menu_item(label, url_name, icon, order):
 
     return register
 
+
+hooks.register("register_reports_menu_item", lambda: PermissionMenuItem(
+    _("Lead downloads"), reverse("schools_lead_exports"), icon_name="download", order=950,
+    permission=LEAD_EXPORT_PERMISSION,
+))
 
 for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=900):
     hooks.register("register_reports_menu_item", _report_menu_item(_label, _url_name, _icon, _order))

@@ -1,4 +1,5 @@
 from .campaigns import Campaign, CoverageSnapshot
+from .consent import LeadExport, SharingConsent
 from .imports import GiasImport
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
@@ -11,5 +12,7 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "InstitutionStatus",
+    "LeadExport",
     "Membership",
+    "SharingConsent",
 ]
