@@ -136,3 +136,9 @@ def export_data_request_actions(user) -> list[dict]:
 def erase_data_request_actions(user) -> None:
     """The log keeps the action and its time; who did it becomes anonymous."""
     DataRequestAction.objects.filter(actor=user).update(actor=None)
+
+
+def export_download_url(request: DataRequest) -> str | None:
+    """Where staff download the export made for `request`, or None when there is none yet.
+    Replaced by the registry implementation at merge (it knows where export files live)."""
+    return None
