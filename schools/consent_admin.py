@@ -1,6 +1,6 @@
 """Programme staff's view of the leads' staff-list downloads (who, when, which institution)."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -11,15 +11,12 @@ from .models import LeadExport
 LEAD_EXPORT_PERMISSION = "schools.view_leadexport"
 
 
-class LeadExportLogView(WagtailAdminTemplateMixin, TemplateView):
+class LeadExportLogView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = LEAD_EXPORT_PERMISSION
+    raise_exception = True
     template_name = "schools/admin/lead_exports.html"
     page_title = _("Lead downloads")
     header_icon = "download"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(LEAD_EXPORT_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         rows = LeadExport.objects.select_related("lead", "institution")

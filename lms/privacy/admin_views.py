@@ -4,6 +4,7 @@ or email, and carrying one out (an export on the person's behalf, or erasure), e
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,17 +21,13 @@ VIEW_PERMISSION = "privacy.view_datarequest"
 CHANGE_PERMISSION = "privacy.change_datarequest"
 
 
-class PermissionMixin:
-    permission = CHANGE_PERMISSION
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class PermissionMixin(PermissionRequiredMixin):
+    permission_required = CHANGE_PERMISSION
+    raise_exception = True
 
 
 class DataRequestListView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
-    permission = VIEW_PERMISSION
+    permission_required = VIEW_PERMISSION
     template_name = "privacy/admin/requests.html"
     page_title = _("Data requests")
     header_icon = "user"

@@ -4,6 +4,7 @@ erased after the cool-off unless the holder signs in, emails both times, safe to
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +34,12 @@ def close(client, learner, captured, **data):
     client.force_login(learner)
     with captured(execute=True):
         return client.post(DELETE, {"password": DEFAULT_PASSWORD, **data})
+
+
+def closed_until(client, learner, captured):
+    """Close the account over HTTP; returns when it is due to be erased."""
+    close(client, learner, captured)
+    return AccountErasure.objects.get(user=learner).erase_after
 
 
 def test_the_account_page_links_to_deletion_and_the_page_says_what_happens(client, learner):
@@ -149,8 +156,7 @@ def test_a_used_code_cannot_be_replayed(client, learner, django_capture_on_commi
 def test_erased_after_the_cool_off_not_a_day_early_with_a_last_email(
     client, learner, django_capture_on_commit_callbacks
 ):
-    close(client, learner, django_capture_on_commit_callbacks)
-    erase_after = AccountErasure.objects.get(user=learner).erase_after
+    erase_after = closed_until(client, learner, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     run_retention(erase_after - timedelta(days=1), django_capture_on_commit_callbacks)
     assert User.objects.filter(pk=learner.pk).exists() and mail.outbox == []
@@ -171,8 +177,7 @@ def test_erased_after_the_cool_off_not_a_day_early_with_a_last_email(
 def test_signing_in_during_the_cool_off_opens_the_account_again(
     client, learner, django_capture_on_commit_callbacks
 ):
-    close(client, learner, django_capture_on_commit_callbacks)
-    erase_after = AccountErasure.objects.get(user=learner).erase_after
+    erase_after = closed_until(client, learner, django_capture_on_commit_callbacks)
     response = sign_in(client, learner)
     assert "Your account is open again and will not be deleted" in response.content.decode()
     learner.refresh_from_db()
@@ -201,8 +206,6 @@ def test_with_two_step_sign_in_the_account_opens_only_after_the_code(
     assert response.redirect_chain[-1][0].startswith("/accounts/2fa/authenticate/")
     learner.refresh_from_db()
     assert not learner.is_active  # the password alone opens nothing
-    import time_machine
-
     with time_machine.travel(timezone.now() + timedelta(seconds=31), tick=False):
         response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(authenticator)},
                                follow=True)
@@ -214,11 +217,20 @@ def test_with_two_step_sign_in_the_account_opens_only_after_the_code(
 def test_after_the_cool_off_signing_in_no_longer_opens_it(
     client, learner, django_capture_on_commit_callbacks
 ):
-    import time_machine
-
-    close(client, learner, django_capture_on_commit_callbacks)
-    erase_after = AccountErasure.objects.get(user=learner).erase_after
+    erase_after = closed_until(client, learner, django_capture_on_commit_callbacks)
     with time_machine.travel(erase_after + timedelta(minutes=1), tick=False):
         sign_in(client, learner)
     learner.refresh_from_db()
     assert not learner.is_active
+
+
+def test_a_closed_account_gets_no_other_emails(client, learner, django_capture_on_commit_callbacks):
+    from lms.notifications.services import email_send
+
+    close(client, learner, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    learner.refresh_from_db()
+    sent = email_send(kind="courses.unfinished", user=learner, key="test:closed", context={
+        "course_title": "A course", "module_title": "A module", "resume_url": "https://x/", "number": 1,
+    })
+    assert sent is False and mail.outbox == []

@@ -113,3 +113,22 @@ def test_export_and_erase_functions_cover_consents_and_exports(school, lead):
     erase_lead_exports(lead)
     assert not SharingConsent.objects.filter(user=learner).exists()
     assert LeadExport.objects.get().lead is None
+
+
+def test_a_closed_account_disappears_from_the_lead_dashboard_at_once(
+    client, school, lead, celery_eager, django_capture_on_commit_callbacks
+):
+    from tests.factories import DEFAULT_PASSWORD
+
+    learner = MembershipFactory(institution=school, user=UserFactory(full_name="Cat Closes")).user
+    lead_client = client.__class__()
+    lead_client.force_login(lead)
+    dashboard = reverse("schools:dashboard", args=[school.pk])
+    assert "Cat Closes" in lead_client.get(dashboard).content.decode()
+    client.force_login(learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts_delete"), {"password": DEFAULT_PASSWORD})
+    assert "Cat Closes" not in lead_client.get(dashboard).content.decode()
+    assert "Cat Closes" not in lead_client.get(
+        reverse("schools:dashboard_csv", args=[school.pk])
+    ).content.decode("utf-8-sig")
