@@ -14,7 +14,7 @@ from lms.i18n import language_for
 from lms.notifications.tasks import SEND_TASK
 from lms.queueing import enqueue_on_commit
 
-from .emails import ACCOUNT_ERASED, CLOSURE_REQUESTED
+from .emails import ACCOUNT_ERASED, CLOSURE_CANCELLED, CLOSURE_REQUESTED
 from .models import AccountErasure, User
 
 logger = logging.getLogger(__name__)
@@ -26,8 +26,11 @@ def erase_on_label(*, user, moment) -> str:
         return formats.date_format(timezone.localtime(moment), "j F Y")
 
 
-def sign_in_url() -> str:
-    return settings.SITE_URL + reverse("account_login")
+def sign_in_url(*, user) -> str:
+    """The sign-in page in the person's language, on the public address."""
+    from .adapter import in_language
+
+    return settings.SITE_URL + in_language(reverse("account_login"), language_for(user))
 
 
 def account_close(*, user: User, now=None) -> AccountErasure:
@@ -57,7 +60,7 @@ def account_close(*, user: User, now=None) -> AccountErasure:
         enqueue_on_commit(
             SEND_TASK, CLOSURE_REQUESTED, locked.pk, f"erasure:{erasure.pk}:closed",
             {"erase_on": erase_on_label(user=locked, moment=erasure.erase_after),
-             "sign_in_url": sign_in_url()},
+             "sign_in_url": sign_in_url(user=locked)},
         )
     return erasure
 
@@ -76,6 +79,8 @@ def account_erasure_cancel(*, user: User) -> str | None:
             User.objects.filter(pk=user.pk).update(is_active=True)
             user.is_active = True
             data_request_withdraw(user=user, kind="erasure")
+            # Also a security notice: if someone else signed in, the holder learns of it.
+            enqueue_on_commit(SEND_TASK, CLOSURE_CANCELLED, user.pk, f"erasure:{erasure.pk}:cancelled")
     return erasure.reason
 
 

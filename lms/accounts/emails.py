@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.notifications.registry import EmailKind, register, sample_person
 
 CLOSURE_REQUESTED = "privacy.closure_requested"
+CLOSURE_CANCELLED = "privacy.closure_cancelled"
 ACCOUNT_ERASED = "privacy.account_erased"
 RETENTION_WARNING = "privacy.retention_warning"
 
@@ -16,6 +17,10 @@ def _sample_closure():
     return sample_person(), {
         "erase_on": "16 December 2026", "sign_in_url": "https://training.example.org/accounts/login/",
     }
+
+
+def _sample_cancelled():
+    return sample_person(), {}
 
 
 def _sample_erased():
@@ -33,6 +38,11 @@ def register_kinds():
         key=CLOSURE_REQUESTED, label=_("Your account is closed and will be deleted"),
         template="privacy/email/closure_requested", reason=REASON, essential=True,
         sample=_sample_closure,
+    ))
+    register(EmailKind(
+        key=CLOSURE_CANCELLED, label=_("Your account is open again"),
+        template="privacy/email/closure_cancelled", reason=REASON, essential=True,
+        sample=_sample_cancelled,
     ))
     register(EmailKind(
         key=ACCOUNT_ERASED, label=_("Your account has been deleted"),

@@ -103,7 +103,7 @@ def inactive_accounts_warn(*, now=None) -> int:
         enqueue_on_commit(
             SEND_TASK, RETENTION_WARNING, user.pk, f"erasure:{erasure.pk}:warned",
             {"erase_on": erase_on_label(user=user, moment=erasure.erase_after),
-             "sign_in_url": sign_in_url()},
+             "sign_in_url": sign_in_url(user=user)},
         )
         count += 1
     return count

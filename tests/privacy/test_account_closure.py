@@ -178,8 +178,12 @@ def test_signing_in_during_the_cool_off_opens_the_account_again(
     client, learner, django_capture_on_commit_callbacks
 ):
     erase_after = closed_until(client, learner, django_capture_on_commit_callbacks)
-    response = sign_in(client, learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_in(client, learner)
     assert "Your account is open again and will not be deleted" in response.content.decode()
+    assert [m.subject for m in mail.outbox] == [
+        "Your account is closed and will be deleted", "Your account is open again"
+    ]
     learner.refresh_from_db()
     assert learner.is_active and not AccountErasure.objects.exists()
     assert client.get(reverse("accounts_profile")).status_code == 200
