@@ -34,23 +34,14 @@ def _sample_warning():
 
 
 def register_kinds():
-    register(EmailKind(
-        key=CLOSURE_REQUESTED, label=_("Your account is closed and will be deleted"),
-        template="privacy/email/closure_requested", reason=REASON, essential=True,
-        sample=_sample_closure,
-    ))
-    register(EmailKind(
-        key=CLOSURE_CANCELLED, label=_("Your account is open again"),
-        template="privacy/email/closure_cancelled", reason=REASON, essential=True,
-        sample=_sample_cancelled,
-    ))
-    register(EmailKind(
-        key=ACCOUNT_ERASED, label=_("Your account has been deleted"),
-        template="privacy/email/account_erased", reason=REASON, essential=True,
-        sample=_sample_erased,
-    ))
-    register(EmailKind(
-        key=RETENTION_WARNING, label=_("Your account will be deleted unless you sign in"),
-        template="privacy/email/retention_warning", reason=REASON, essential=True,
-        sample=_sample_warning,
-    ))
+    kinds = [
+        (CLOSURE_REQUESTED, _("Your account is closed and will be deleted"), _sample_closure),
+        (CLOSURE_CANCELLED, _("Your account is open again"), _sample_cancelled),
+        (ACCOUNT_ERASED, _("Your account has been deleted"), _sample_erased),
+        (RETENTION_WARNING, _("Your account will be deleted unless you sign in"), _sample_warning),
+    ]
+    for key, label, sample in kinds:
+        register(EmailKind(
+            key=key, label=label, template=f"privacy/email/{key.removeprefix('privacy.')}",
+            reason=REASON, essential=True, sample=sample,
+        ))
