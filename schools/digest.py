@@ -55,6 +55,7 @@ def digest_due(*, now: datetime, limit: int) -> list[Due]:
             completed_at__lt=now,
             user__school_memberships__institution__in={lead.institution_id for lead in leads},
             user__school_memberships__shares_completion=True,
+            user__is_active=True,  # a closed account is no longer shown to leads
         )
         .values_list("user__school_memberships__institution", "learner_name", "course_title")
         .order_by("learner_name", "course_title")

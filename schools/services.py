@@ -14,6 +14,7 @@ from django.utils import timezone
 from lms.notifications.tasks import SEND_TASK
 from lms.queueing import enqueue_on_commit
 
+from .consent import consent_record
 from .emails import LEAD_DECISION, LEAD_REQUESTED
 from .gias import GiasFileError, ImportSummary, decode_gias_bytes, gias_parse
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     Institution,
     InstitutionStatus,
     Membership,
+    SharingConsent,
 )
 
 # Who may grant or decline lead status (the admin's lead screens check the same permission).
@@ -286,19 +288,31 @@ def membership_join(*, user, institution: Institution, shares_completion: bool, 
             )
     except IntegrityError:  # a concurrent join of the same institution won the race
         membership, created = Membership.objects.get(user=user, institution=institution), False
-    if not created and membership.shares_completion != shares_completion:
+    via_consent = SharingConsent.Via.INVITATION if via_invitation else SharingConsent.Via.JOINING
+    if created:
+        consent_record(user=user, institution=institution, agreed=shares_completion, via=via_consent)
+    elif membership.shares_completion != shares_completion:
         membership.shares_completion = shares_completion
         membership.save(update_fields=["shares_completion"])
+        consent_record(user=user, institution=institution, agreed=shares_completion, via=via_consent)
     return membership, created
 
 
 def membership_set_sharing(*, membership: Membership, shares_completion: bool) -> Membership:
+    """The learner's later choice: takes effect at once on the lead's dashboard and CSV."""
+    changed = membership.shares_completion != shares_completion
     membership.shares_completion = shares_completion
     membership.save(update_fields=["shares_completion"])
+    if changed:
+        consent_record(user=membership.user, institution=membership.institution,
+                       agreed=shares_completion, via=SharingConsent.Via.LATER)
     return membership
 
 
 def membership_leave(*, membership: Membership) -> None:
+    if membership.shares_completion:
+        consent_record(user=membership.user, institution=membership.institution, agreed=False,
+                       via=SharingConsent.Via.LEFT)
     membership.delete()
 
 

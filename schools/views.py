@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from lms.exports import spreadsheet_safe_row
 
 from . import invitations, selectors, services
+from .consent import lead_export_log
 from .forms import (
     InstitutionSearchForm,
     InvitationCodeForm,
@@ -307,6 +308,7 @@ def staff_total(request, institution_id):
 def lead_dashboard_csv(request, institution_id):
     institution = selectors.institution_for_lead(user=request.user, institution_id=institution_id)
     rows = selectors.institution_staff_progress(institution=institution)
+    lead_export_log(lead=request.user, institution=institution, rows=len(rows))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"staff-training-{institution.pk}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

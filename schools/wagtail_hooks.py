@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
 from . import admin_views, selectors
+from .consent_admin import LEAD_EXPORT_PERMISSION, LeadExportLogView
 from .models import Campaign, Institution, InstitutionKind, Membership
 
 # --- Institutions ----------------------------------------------------------------------------
@@ -323,6 +324,7 @@ def register_schools_admin_urls():
             admin_views.OutreachReport.as_view(),
             name="schools_report_outreach",
         ),
+        path("schools/lead-downloads/", LeadExportLogView.as_view(), name="schools_lead_exports"),
     ]
 
 
@@ -376,6 +378,12 @@ def register_lead_requests_panel(request, panels):
     from .admin_panels import add_lead_requests_panel
 
     add_lead_requests_panel(request, panels)
+
+
+hooks.register(SCHOOLS_MENU_HOOK, lambda: PermissionMenuItem(
+    _("Lead downloads"), reverse("schools_lead_exports"), icon_name="download", order=40,
+    permission=LEAD_EXPORT_PERMISSION,
+))
 
 
 @hooks.register("construct_homepage_panels")

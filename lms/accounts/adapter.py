@@ -65,6 +65,33 @@ class AccountAdapter(DefaultAccountAdapter):
         language = supported_language(getattr(request.user, "preferred_language", ""))
         return in_language(url, language or translation.get_language())
 
+    def pre_login(self, request, user, **kwargs):
+        """A closed account still in its cool-off may sign in: that opens it again (`login`)."""
+        from .closure import is_reopenable
+
+        if not user.is_active and is_reopenable(user):
+            user.is_active = True  # for allauth's checks only; `login` saves it
+        return super().pre_login(request, user, **kwargs)
+
+    def login(self, request, user):
+        """Signing in cancels a pending erasure: a closed account opens again, an inactivity
+        warning is lifted; the person is told which."""
+        from django.contrib import messages
+
+        from .closure import account_erasure_cancel
+
+        cancelled = account_erasure_cancel(user=user)
+        super().login(request, user)
+        if cancelled == "closed":
+            messages.success(request, _(
+                "Welcome back. Your account is open again and will not be deleted. If you still "
+                "want it deleted, you can ask again from your account page."
+            ))
+        elif cancelled == "inactive":
+            messages.success(request, _(
+                "Thank you for signing in. Your account will be kept and will not be deleted."
+            ))
+
     def get_logout_redirect_url(self, request):
         return in_language(super().get_logout_redirect_url(request), translation.get_language())
 

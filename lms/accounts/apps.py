@@ -4,14 +4,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
-    default = True  # apps.py also holds the user admin's config
+    default = True  # this module has two AppConfigs: this one is the accounts app's
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
 
     def ready(self):
+        from .emails import register_kinds
         from .privacy import register_entries
 
+        register_kinds()
         register_entries()
 
 

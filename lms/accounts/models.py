@@ -97,3 +97,38 @@ class User(AbstractBaseUser, PermissionsMixin):
     def last_name(self):
         parts = self.full_name.split(" ", 1)
         return parts[1] if len(parts) > 1 else ""
+
+
+class AccountErasure(models.Model):
+    """An account due to be erased: closed by its holder (deactivated at once, erased after the
+    cool-off unless they sign in) or warned after a long time without signing in (erased after the
+    notice period unless they sign in). At most one per account; signing in removes it."""
+
+    class Reason(models.TextChoices):
+        CLOSED = "closed", _("Closed by the account holder")
+        INACTIVE = "inactive", _("No sign-in for the retention period")
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="pending_erasure")
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    erase_after = models.DateTimeField(_("erase after"), db_index=True)
+
+    class Meta:
+        verbose_name = _("account due for erasure")
+        verbose_name_plural = _("accounts due for erasure")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.reason} until {self.erase_after:%Y-%m-%d}"
+
+
+def export_account_erasures(user) -> list[dict]:
+    """The person's pending erasure, if any (for the download-my-data file)."""
+    return [
+        {"reason": row.reason, "requested_at": row.requested_at.isoformat(),
+         "erase_after": row.erase_after.isoformat()}
+        for row in AccountErasure.objects.filter(user=user)
+    ]
+
+
+def erase_account_erasures(user) -> None:
+    AccountErasure.objects.filter(user=user).delete()

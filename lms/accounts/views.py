@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from lms.i18n import override_for
 
 from .forms import ProfileForm
+from .privacy_notice import privacy_notice_context
 from .services import user_update_profile
 
 
@@ -23,4 +24,4 @@ def profile(request):
 
 
 def privacy(request):
-    return render(request, "accounts/privacy.html")
+    return render(request, "accounts/privacy.html", privacy_notice_context())

@@ -9,12 +9,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
+from .requests import data_request_from_account
 
 
 @login_required
 @require_POST
 def export(request):
     data_export = services.person_export_start(request.user)
+    data_request_from_account(user=request.user, kind="export")
     if data_export.status == data_export.Status.READY:
         messages.success(request, _("Your data is ready to download."))
     else:

@@ -382,6 +382,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "schools.tasks.sweep_gias_imports",
         "schedule": timedelta(minutes=5),
     },
+    # Accounts: erase closed accounts after their cool-off, delete unverified sign-ups, warn and then
+    # erase accounts nobody signs in to (lms/accounts/retention.py; the periods are below).
+    "accounts-retention": {
+        "task": "lms.accounts.tasks.retention_run",
+        "schedule": crontab(hour=10, minute=15),
+    },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {
         "task": "schools.tasks.snapshot_all_coverage",
@@ -421,6 +427,17 @@ NOTIFICATIONS_SENDING_HOURS = (
     env_int("NOTIFICATIONS_SENDING_END_HOUR", default=20),
 )
 NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", default=500)
+
+# Personal data: how long the platform keeps accounts (the privacy notice states these periods).
+# A closed account is deactivated at once and erased after this many days unless its holder signs in.
+ACCOUNT_ERASURE_COOL_OFF_DAYS = env_int("ACCOUNT_ERASURE_COOL_OFF_DAYS", default=14)
+# Sign-ups whose email address was never confirmed are deleted after this many days.
+RETENTION_UNVERIFIED_DAYS = env_int("RETENTION_UNVERIFIED_DAYS", default=30)
+# An account nobody has signed in to for this many years (counted from the later of the last
+# sign-in and the day the last certificate stops being current) is warned by email...
+RETENTION_INACTIVE_YEARS = env_int("RETENTION_INACTIVE_YEARS", default=3)
+# ...and erased this many days after the warning unless its holder signs in.
+RETENTION_NOTICE_DAYS = env_int("RETENTION_NOTICE_DAYS", default=30)
 
 # Whole public pages are cached for anonymous visitors for this long (0 turns it off).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=300)

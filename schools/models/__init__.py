@@ -1,4 +1,5 @@
 from .campaigns import Campaign, CoverageSnapshot
+from .consent import LeadExport, SharingConsent
 from .facts import CompletionFact
 from .imports import GiasImport
 from .invitations import RetiredInvitationCode, StaffInvitation
@@ -16,7 +17,9 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "InstitutionStatus",
+    "LeadExport",
     "Membership",
     "RetiredInvitationCode",
     "StaffInvitation",
+    "SharingConsent",
 ]

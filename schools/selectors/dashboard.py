@@ -60,10 +60,11 @@ def _rank(progress: ProgrammeProgress):
 
 
 def institution_staff_progress(*, institution: Institution) -> list[StaffRow]:
-    """Members who agreed to share, each with their best progress per programme, counted as the
-    learner sees it (`courses.progress_selectors.enrollment_summaries`). Three queries."""
+    """Members who agreed to share (and have not closed their account), each with their best
+    progress per programme, counted as the learner sees it
+    (`courses.progress_selectors.enrollment_summaries`). Three queries."""
     members = list(
-        Membership.objects.filter(institution=institution, shares_completion=True)
+        Membership.objects.filter(institution=institution, shares_completion=True, user__is_active=True)
         .select_related("user")
         .order_by("user__full_name", "user__email")
     )

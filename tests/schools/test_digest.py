@@ -8,6 +8,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
+from lms.accounts.models import User
 from lms.notifications.dispatch import emails_dispatch_due
 from lms.notifications.models import EmailChoice
 from schools.digest import DIGEST
@@ -80,3 +81,10 @@ def test_a_former_lead_gets_no_digest(school):
     EmailChoice.objects.create(user=school.user, kind=DIGEST, receive=True)
     Membership.objects.filter(pk=school.pk).update(role=Membership.Role.STAFF)
     assert _digests(MONDAY) == 0
+
+
+def test_a_closed_account_is_left_out_of_the_digest(school):
+    EmailChoice.objects.create(user=school.user, kind=DIGEST, receive=True)
+    User.objects.filter(full_name="Sam Shares").update(is_active=False)  # closed, in its cool-off
+    assert _digests(MONDAY) == 0  # nothing else to report this week
+    assert mail.outbox == []
