@@ -8,6 +8,7 @@ from .digest import DIGEST, digest_due
 
 LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
+EXTERNAL_DECISION = "schools.external_decision"  # to a learner: their training done elsewhere decided
 
 
 def _sample():
@@ -32,7 +33,27 @@ def _lead_sample():
     }
 
 
+def _external_sample():
+
+    user = sample_person()
+    return user, {
+        "decision": "declined", "training_name": "Youth Mental Health First Aid (two days, in person)",
+        "completed_on": "2026-03-12", "reason": "The certificate shows a different name.",
+        "url": "https://training.example.org/courses/my-learning/",
+    }
+
+
 def register_kinds():
+    register(
+        EmailKind(
+            key=EXTERNAL_DECISION,
+            label=_("Decisions about training you did elsewhere"),
+            template="schools/email/external_decision",
+            reason=_("You are getting this email because you added training you did elsewhere on this site."),
+            essential=True,
+            sample=_external_sample,
+        )
+    )
     register(
         EmailKind(
             key=LEAD_REQUESTED,

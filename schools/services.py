@@ -243,15 +243,24 @@ def gias_import_sweep(*, now=None) -> int:
 def membership_join(*, user, institution: Institution, shares_completion: bool, via_invitation: bool = False):
     """Join `institution` (or update sharing if already a member). Returns (membership, created)."""
     via = Membership.JoinedVia.INVITATION if via_invitation else Membership.JoinedVia.SEARCH
+    # An invitation from the institution confirms the membership; a search leaves it self-declared.
+    confirmed_at = timezone.now() if via_invitation else None
     try:
         with transaction.atomic():
             membership, created = Membership.objects.get_or_create(
                 user=user,
                 institution=institution,
-                defaults={"shares_completion": shares_completion, "joined_via": via},
+                defaults={
+                    "shares_completion": shares_completion,
+                    "joined_via": via,
+                    "confirmed_at": confirmed_at,
+                },
             )
     except IntegrityError:  # a concurrent join of the same institution won the race
         membership, created = Membership.objects.get(user=user, institution=institution), False
+    if not created and confirmed_at and membership.confirmed_at is None:
+        membership.confirmed_at = confirmed_at
+        membership.save(update_fields=["confirmed_at"])
     if not created and membership.shares_completion != shares_completion:
         membership.shares_completion = shares_completion
         membership.save(update_fields=["shares_completion"])

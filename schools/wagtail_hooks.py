@@ -16,8 +16,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views, selectors
-from .models import Campaign, Institution, InstitutionKind, Membership
+from . import admin_views, register_admin_views, selectors
+from .external import REVIEW_PERMISSION
+from .models import Campaign, ExternalTraining, Institution, InstitutionKind, Membership
 
 # --- Institutions ----------------------------------------------------------------------------
 
@@ -230,9 +231,29 @@ class CampaignViewSet(ModelViewSet):
                 [FieldPanel("institution_kinds"), FieldPanel("staff_needed")], heading=_("Institution target")
             ),
             FieldPanel("certificate_valid_months"),
+            FieldPanel("self_declared_counts"),
             FieldPanel("is_public"),
         ],
         base_form_class=CampaignForm,
+    )
+
+
+class ExternalTrainingViewSet(ModelViewSet):
+    """Recognised external trainings: what learners may add, and which campaigns count them."""
+
+    model = ExternalTraining
+    icon = "tick-inverse"
+    menu_label = _("External trainings")
+    copy_view_enabled = False
+    list_display = ["name", "provider", "valid_months", "is_active"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("provider"),
+            FieldPanel("campaigns", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("valid_months"),
+            FieldPanel("is_active"),
+        ]
     )
 
 
@@ -244,6 +265,7 @@ class SchoolsGroup(ModelViewSetGroup):
         InstitutionViewSet("schools_institution", url_prefix="schools/institutions"),
         MembershipViewSet("schools_membership", url_prefix="schools/memberships"),
         CampaignViewSet("schools_campaign", url_prefix="schools/campaigns"),
+        ExternalTrainingViewSet("schools_external_training", url_prefix="schools/external-trainings"),
     )
 
 
@@ -263,6 +285,21 @@ def register_schools_admin_urls():
             "schools/import/<int:pk>/",
             admin_views.GiasImportDetailView.as_view(),
             name="schools_gias_import_detail",
+        ),
+        path(
+            "schools/registers/",
+            register_admin_views.RegisterImportView.as_view(),
+            name="schools_register_import",
+        ),
+        path(
+            "schools/registers/<int:pk>/",
+            register_admin_views.RegisterImportDetailView.as_view(),
+            name="schools_register_import_detail",
+        ),
+        path(
+            "schools/registers/<int:pk>/rejected.csv",
+            register_admin_views.RegisterRejectionsView.as_view(),
+            name="schools_register_import_rejections",
         ),
         path(
             "schools/leads/<int:pk>/grant/",
@@ -309,6 +346,28 @@ def register_import_menu_item():
         icon_name="upload",
         order=331,
         permission=admin_views.IMPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_attendance_menu_item():
+    return PermissionMenuItem(
+        _("Import attendance register"),
+        reverse("schools_register_import"),
+        icon_name="upload",
+        order=332,
+        permission=register_admin_views.REGISTER_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_external_review_menu_item():
+    return PermissionMenuItem(
+        _("Training done elsewhere to confirm"),
+        reverse("schools:external_review_all"),
+        icon_name="tick-inverse",
+        order=333,
+        permission=REVIEW_PERMISSION,
     )
 
 

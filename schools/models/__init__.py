@@ -1,4 +1,5 @@
 from .campaigns import Campaign, CoverageSnapshot
+from .external import ExternalRecord, ExternalTraining, RegisterImport
 from .imports import GiasImport
 from .membership import Membership
 from .registry import Borough, Institution, InstitutionKind, InstitutionStatus
@@ -7,9 +8,12 @@ __all__ = [
     "Borough",
     "Campaign",
     "CoverageSnapshot",
+    "ExternalRecord",
+    "ExternalTraining",
     "GiasImport",
     "Institution",
     "InstitutionKind",
     "InstitutionStatus",
     "Membership",
+    "RegisterImport",
 ]
