@@ -172,3 +172,22 @@ def test_existing_invitation_memberships_become_confirmed():
         membership.refresh_from_db()
     assert invited.confirmed_at == invited.joined_at and added.is_confirmed and not searched.is_confirmed
     assert borough("Camden")  # the boroughs the migrations load are there
+
+
+def test_public_parts_are_withheld_when_they_would_give_away_a_small_count():
+    from schools.selectors.public import part_of
+
+    assert part_of(100, 60).value == 60  # leaves 40: shown
+    assert part_of(100, 97).withheld  # leaves 3 trained only the other way: withheld
+    assert part_of(100, 100).value == 100  # leaves nobody: says only that all were trained this way
+    assert str(part_of(100, 3)) == "fewer than 5"
+
+
+def test_the_public_progress_shows_both_kinds(client, world):
+    figures = selectors.campaign_public_figures(campaign=fresh(world["campaign"]))
+    # Four learners in all: every part is a small count, so none is shown exactly.
+    assert not figures.learners_platform.shown and not figures.learners_external.shown
+    from schools.templatetags.campaign_tags import campaign_progress
+
+    context = campaign_progress()
+    assert context["figures"].learners_external == figures.learners_external
