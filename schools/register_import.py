@@ -10,13 +10,11 @@ has one register record (a unique constraint), and rows already held are counted
 
 import csv
 import io
-import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
-from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -32,19 +30,17 @@ from lms.notifications.rendering import absolute, layout_context
 from lms.queueing import enqueue_on_commit
 
 from .external import verified_users_by_email
-from .gias import _records, decode_gias_bytes
+from .gias import Rejections, _records, decode_gias_bytes
 from .models import ExternalRecord, ExternalTraining, Institution, Membership, RegisterImport
 
 REGISTER_SOFT_TIME_LIMIT = 300
 REGISTER_TIME_LIMIT = 360
 MAX_REGISTER_BYTES = 5 * 1024 * 1024
-MAX_REJECTIONS_KEPT = 500
 INVITATION_TASK = "schools.tasks.send_register_invitations"
 INVITATION_REASON = _(
     "You are getting this email because an instructor's attendance register gave this address for "
     "a training you took."
 )
-logger = logging.getLogger(__name__)
 
 # Header names a register may use for each column (compared lower-cased, spaces squeezed).
 COLUMNS = {
@@ -61,19 +57,12 @@ class RegisterFileError(Exception):
 
 
 @dataclass
-class RegisterSummary:
+class RegisterSummary(Rejections):
     file_name: str = ""
     rows_read: int = 0
     confirmed: int = 0  # new records attached to an existing account
     waiting: int = 0  # new records waiting for their person to sign up (invited by email)
     unchanged: int = 0  # already held from an earlier import
-    rejected: int = 0
-    rejections: list = field(default_factory=list)  # [line, reason]
-
-    def reject(self, line: int, reason: str) -> None:
-        self.rejected += 1
-        if len(self.rejections) < MAX_REJECTIONS_KEPT:
-            self.rejections.append([line, reason])
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -251,35 +240,18 @@ def register_import_upload(*, uploaded_file, user) -> RegisterImport:
 
 def register_import_run(*, register_import_id: int) -> RegisterImport | None:
     """Run a queued upload once (a second run, or a run of a finished one, changes nothing); every
-    way it can end is recorded on it."""
-    with transaction.atomic():
-        record = RegisterImport.objects.select_for_update().filter(pk=register_import_id).first()
-        if record is None or record.status != RegisterImport.Status.QUEUED:
-            return record
-        record.status, record.started_at = RegisterImport.Status.RUNNING, timezone.now()
-        record.save(update_fields=["status", "started_at"])
-    try:
-        with record.file.open("rb") as handle:
-            raw = handle.read()
-        with transaction.atomic():
-            summary = register_import_bytes(raw=raw, file_name=record.original_name, record=record)
-            record.status, record.summary = RegisterImport.Status.DONE, summary.as_dict()
-            record.finished_at = timezone.now()
-            record.save(update_fields=["status", "summary", "finished_at"])
-        return record
-    except RegisterFileError as exc:
-        error = str(exc)
-    except SoftTimeLimitExceeded:
-        error = "The import took longer than its time limit and was stopped. Nothing was changed."
-    except Exception as exc:  # never leave an upload "Importing"
-        logger.exception("Attendance register import %s failed", record.pk)
-        error = (
-            f"The import stopped because of an unexpected error ({exc.__class__.__name__}). Nothing was "
-            "changed; the technical team can find the details in the logs."
-        )
-    record.status, record.error, record.finished_at = RegisterImport.Status.FAILED, error, timezone.now()
-    record.save(update_fields=["status", "error", "finished_at"])
-    return record
+    way it can end is recorded on it (`schools.services.upload_run`)."""
+    from .services import upload_run
+
+    return upload_run(
+        model=RegisterImport,
+        pk=register_import_id,
+        import_bytes=lambda raw, record: register_import_bytes(
+            raw=raw, file_name=record.original_name, record=record
+        ),
+        file_error=RegisterFileError,
+        soft_time_limit=REGISTER_SOFT_TIME_LIMIT,
+    )
 
 
 # --- Emails to an address without an account --------------------------------------------------

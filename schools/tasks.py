@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from . import services
+from .register_import import REGISTER_SOFT_TIME_LIMIT, REGISTER_TIME_LIMIT
 
 
 @shared_task(
@@ -34,8 +35,8 @@ def snapshot_all_coverage() -> int:
 @shared_task(
     name="schools.tasks.import_attendance_register",
     acks_late=True,
-    soft_time_limit=300,
-    time_limit=360,
+    soft_time_limit=REGISTER_SOFT_TIME_LIMIT,
+    time_limit=REGISTER_TIME_LIMIT,
 )
 def import_attendance_register(register_import_id: int) -> str | None:
     """Import an attendance register uploaded in the admin (summary or failure stored on it)."""

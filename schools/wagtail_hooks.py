@@ -349,40 +349,27 @@ def register_import_menu_item():
     )
 
 
-@hooks.register("register_admin_menu_item")
-def register_attendance_menu_item():
-    return PermissionMenuItem(
-        _("Import attendance register"),
-        reverse("schools_register_import"),
-        icon_name="upload",
-        order=332,
-        permission=register_admin_views.REGISTER_PERMISSION,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_external_review_menu_item():
-    return PermissionMenuItem(
-        _("Training done elsewhere to confirm"),
-        reverse("schools:external_review_all"),
-        icon_name="tick-inverse",
-        order=333,
-        permission=REVIEW_PERMISSION,
-    )
-
-
-def _report_menu_item(label, url_name, icon, order):
+def _menu_item(label, url_name, icon, order, permission=admin_views.REPORT_PERMISSION):
     def register():
         return PermissionMenuItem(
-            label, reverse(url_name), icon_name=icon, order=order,
-            permission=admin_views.REPORT_PERMISSION,
+            label, reverse(url_name), icon_name=icon, order=order, permission=permission
         )
 
     return register
 
 
+# Training done elsewhere: attendance registers, and the records waiting for a decision.
+for _args in (
+    (_("Import attendance register"), "schools_register_import", "upload", 332,
+     register_admin_views.REGISTER_PERMISSION),
+    (_("Training done elsewhere to confirm"), "schools:external_review_all", "tick-inverse", 333,
+     REVIEW_PERMISSION),
+):
+    hooks.register("register_admin_menu_item", _menu_item(*_args))
+
+
 for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=900):
-    hooks.register("register_reports_menu_item", _report_menu_item(_label, _url_name, _icon, _order))
+    hooks.register("register_reports_menu_item", _menu_item(_label, _url_name, _icon, _order))
 
 
 @hooks.register("construct_homepage_panels")

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.storage import certificate_storage
 
+from .imports import UploadedImport
+
 
 def evidence_path(record, filename):
     """Evidence is stored under a random-looking name: never the learner's own file name."""
@@ -139,30 +141,10 @@ class ExternalRecord(models.Model):
         return self.status == self.Status.PENDING
 
 
-class RegisterImport(models.Model):
+class RegisterImport(UploadedImport):
     """An instructor's attendance register uploaded by programme staff, imported by a Celery task."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting to start")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Not imported")
-
     file = models.FileField(upload_to="attendance-registers/%Y/%m/", storage=certificate_storage)
-    original_name = models.CharField(max_length=255)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    summary = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(UploadedImport.Meta):
         verbose_name = _("attendance register import")
-
-    def __str__(self):
-        return f"{self.original_name} ({self.get_status_display()})"
