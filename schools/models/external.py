@@ -140,6 +140,14 @@ class ExternalRecord(models.Model):
     def is_pending(self):
         return self.status == self.Status.PENDING
 
+    @property
+    def valid_until(self):
+        """The last day this record counts toward coverage once confirmed (its training's validity,
+        ending the day before the anniversary, as for a certificate)."""
+        from certificates.validity import last_counting_day
+
+        return last_counting_day(completed_on=self.completed_on, months=self.training.valid_months)
+
 
 class RegisterImport(UploadedImport):
     """An instructor's attendance register uploaded by programme staff, imported by a Celery task."""

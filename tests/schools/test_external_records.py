@@ -205,3 +205,6 @@ def test_a_confirmed_record_expires_on_its_anniversary_like_a_certificate(client
         assert "1 done elsewhere" in page
     with time_machine.travel(date(2027, 3, 1), tick=False):
         assert figures() == (0, 0)
+    client.force_login(world["learner"])
+    page = client.get(reverse("courses:my_learning")).content.decode()
+    assert "It counts as current training until 28 February 2027" in page
