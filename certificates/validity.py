@@ -43,6 +43,12 @@ def valid_until(*, course, completed_on: date) -> date | None:
     months = valid_months(course=course)
     if not months:
         return None
+    return last_counting_day(completed_on=completed_on, months=months)
+
+
+def last_counting_day(*, completed_on: date, months: int) -> date:
+    """The last day a proof of training dated `completed_on` counts when campaigns count it for
+    `months` (see `valid_until`); records of training done elsewhere follow the same rule."""
     last = add_months(completed_on, months) - timedelta(days=1)
     while add_months(last + timedelta(days=1), -months) < completed_on:
         last += timedelta(days=1)

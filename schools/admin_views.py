@@ -256,6 +256,10 @@ class BoroughCoverageReport(ReportView):
         ("uncovered", _("Not yet covered")),
         ("percent", _("Covered %")),
         ("learners", _("Learners completed (by borough they gave)")),
+        ("covered_platform", _("Covered by training on this site alone")),
+        ("covered_external", _("Covered by training done elsewhere alone")),
+        ("learners_platform", _("Learners trained on this site")),
+        ("learners_external", _("Learners trained elsewhere (confirmed)")),
     ]
 
     def get_rows(self):

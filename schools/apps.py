@@ -17,5 +17,11 @@ class SchoolsConfig(AppConfig):
 
         register_kinds()
         register_entries()
+        # A verified address claims the records of training done elsewhere waiting for it.
+        from allauth.account.signals import email_confirmed
+
+        from .external import on_email_confirmed
+
+        email_confirmed.connect(on_email_confirmed, dispatch_uid="schools.external_records_claim")
         # Campaigns decide how long a course's certificates count; certificates print it.
         register_validity_provider(certificate_valid_months)

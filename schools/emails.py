@@ -9,6 +9,7 @@ from .digest import DIGEST, digest_due
 LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead requests
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
 STAFF_INVITATION = "schools.staff_invitation"  # from a lead, to an address (perhaps without an account)
+EXTERNAL_DECISION = "schools.external_decision"  # to a learner: their training done elsewhere decided
 
 _LEAD = {"email": "lead@example.org", "full_name": "Jo Example"}
 _SAMPLE = Sample({
@@ -30,6 +31,13 @@ _INVITATION_SAMPLE = Sample({
     "url": "https://training.example.org/schools/invite/ABCDEFGH23/", "code": "ABCDEFGH23",
     "reminder": False,
 }, {"email": "teacher@example.org", "full_name": ""})
+
+
+_EXTERNAL_SAMPLE = Sample({
+    "decision": "declined", "training_name": "Youth Mental Health First Aid (two days, in person)",
+    "completed_on": "2026-03-12", "reason": "The certificate shows a different name.",
+    "url": "https://training.example.org/courses/my-learning/",
+})
 
 
 def register_kinds():
@@ -57,4 +65,9 @@ def register_kinds():
             "and asked for a weekly summary."
         ),
         default=False, find_due=digest_due, sample=_SAMPLE,
+    ))
+    register(EmailKind(
+        key=EXTERNAL_DECISION, label=_("Decisions about training you did elsewhere"),
+        reason=_("You are getting this email because you added training you did elsewhere on this site."),
+        essential=True, sample=_EXTERNAL_SAMPLE,
     ))

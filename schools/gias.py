@@ -95,14 +95,10 @@ class ParsedRow:
 
 
 @dataclass
-class ImportSummary:
-    file_name: str = ""
-    rows_read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    closed: int = 0
-    skipped: int = 0
+class Rejections:
+    """The rows of an imported file that could not be used, each with its line and reason (the
+    first MAX_REJECTIONS_KEPT kept; all counted)."""
+
     rejected: int = 0
     rejections: list = field(default_factory=list)  # [line, reason]
 
@@ -110,6 +106,17 @@ class ImportSummary:
         self.rejected += 1
         if len(self.rejections) < MAX_REJECTIONS_KEPT:
             self.rejections.append([line, reason])
+
+
+@dataclass
+class ImportSummary(Rejections):
+    file_name: str = ""
+    rows_read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    closed: int = 0
+    skipped: int = 0
 
     def as_dict(self) -> dict:
         return {

@@ -178,13 +178,27 @@ def gias_import_upload(*, uploaded_file, user) -> GiasImport:
 
 
 def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
-    """Run a queued admin upload. Safe to call twice: only a waiting upload is started, and every
-    way it can end (imported, a bad file, an unexpected error, the time limit) is recorded on it."""
+    """Run a queued admin upload of the schools register (see `upload_run`)."""
+    return upload_run(
+        model=GiasImport,
+        pk=gias_import_id,
+        import_bytes=lambda raw, record: gias_import_bytes(
+            raw=raw, file_name=record.original_name, progress=_progress_reporter(record.pk)
+        ),
+        file_error=GiasFileError,
+        soft_time_limit=GIAS_IMPORT_SOFT_TIME_LIMIT,
+    )
+
+
+def upload_run(*, model, pk: int, import_bytes, file_error, soft_time_limit: int):
+    """Run a queued upload (a `models.imports.UploadedImport`). Safe to call twice: only a waiting
+    upload is started, and every way it can end (imported, a bad file, an unexpected error, the time
+    limit) is recorded on it. `import_bytes(raw, record)` returns a summary with `as_dict()`."""
     with transaction.atomic():
-        record = GiasImport.objects.select_for_update().filter(pk=gias_import_id).first()
-        if record is None or record.status != GiasImport.Status.QUEUED:
+        record = model.objects.select_for_update().filter(pk=pk).first()
+        if record is None or record.status != model.Status.QUEUED:
             return record  # finished, failed, or already being run by another worker
-        record.status, record.started_at = GiasImport.Status.RUNNING, timezone.now()
+        record.status, record.started_at = model.Status.RUNNING, timezone.now()
         record.save(update_fields=["status", "started_at"])
     error = ""
     try:
@@ -193,35 +207,33 @@ def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
         # The summary is saved in the same transaction as the changes: a worker that dies midway
         # leaves neither, and the upload is marked failed once its time limit has passed.
         with transaction.atomic():
-            summary = gias_import_bytes(
-                raw=raw, file_name=record.original_name, progress=_progress_reporter(record.pk)
-            )
-            record.status, record.summary = GiasImport.Status.DONE, summary.as_dict()
+            summary = import_bytes(raw, record)
+            record.status, record.summary = model.Status.DONE, summary.as_dict()
             record.finished_at = timezone.now()
             record.save(update_fields=["status", "summary", "finished_at"])
         return record
-    except GiasFileError as exc:
+    except file_error as exc:
         error = str(exc)
     except SoftTimeLimitExceeded:
-        minutes = GIAS_IMPORT_SOFT_TIME_LIMIT // 60
+        minutes = soft_time_limit // 60
         error = (
             f"The import took longer than its limit of {minutes} minutes and was stopped. Nothing was "
             "changed. Try again when the site is quieter, or ask the technical team to look at the worker."
         )
     except OSError as exc:
-        logger.exception("Register import %s: the uploaded file could not be read", record.pk)
+        logger.exception("Upload %s %s: the uploaded file could not be read", model.__name__, record.pk)
         error = (
             f"The uploaded file could not be read ({exc.strerror or exc.__class__.__name__}). "
             "Nothing was changed: upload the file again."
         )
     except Exception as exc:  # anything else must still end the upload, never leave it "Importing"
-        logger.exception("Register import %s failed", record.pk)
+        logger.exception("Upload %s %s failed", model.__name__, record.pk)
         error = (
             f"The import stopped because of an unexpected error ({exc.__class__.__name__}). Nothing "
             "was changed. The technical team can find the details in the logs; upload the file again "
             "once it is fixed."
         )
-    record.status, record.error, record.finished_at = GiasImport.Status.FAILED, error, timezone.now()
+    record.status, record.error, record.finished_at = model.Status.FAILED, error, timezone.now()
     record.save(update_fields=["status", "error", "finished_at"])
     return record
 
@@ -279,19 +291,28 @@ def gias_import_sweep(*, now=None) -> int:
 def membership_join(*, user, institution: Institution, shares_completion: bool, via_invitation: bool = False):
     """Join `institution` (or update sharing if already a member). Returns (membership, created)."""
     via = Membership.JoinedVia.INVITATION if via_invitation else Membership.JoinedVia.SEARCH
+    # An invitation from the institution confirms the membership; a search leaves it self-declared.
+    confirmed_at = timezone.now() if via_invitation else None
     try:
         with transaction.atomic():
             membership, created = Membership.objects.get_or_create(
                 user=user,
                 institution=institution,
-                defaults={"shares_completion": shares_completion, "joined_via": via},
+                defaults={
+                    "shares_completion": shares_completion,
+                    "joined_via": via,
+                    "confirmed_at": confirmed_at,
+                },
             )
     except IntegrityError:  # a concurrent join of the same institution won the race
         membership, created = Membership.objects.get(user=user, institution=institution), False
     via_consent = SharingConsent.Via.INVITATION if via_invitation else SharingConsent.Via.JOINING
     if created:
         consent_record(user=user, institution=institution, agreed=shares_completion, via=via_consent)
-    elif membership.shares_completion != shares_completion:
+    if not created and confirmed_at and membership.confirmed_at is None:
+        membership.confirmed_at = confirmed_at
+        membership.save(update_fields=["confirmed_at"])
+    if not created and membership.shares_completion != shares_completion:
         membership.shares_completion = shares_completion
         membership.save(update_fields=["shares_completion"])
         consent_record(user=user, institution=institution, agreed=shares_completion, via=via_consent)

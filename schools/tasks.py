@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from . import services
+from .register_import import REGISTER_SOFT_TIME_LIMIT, REGISTER_TIME_LIMIT
 
 
 @shared_task(
@@ -29,3 +30,31 @@ def sweep_gias_imports() -> int:
 def snapshot_all_coverage() -> int:
     """Nightly (Celery beat): a coverage snapshot for every campaign that has started."""
     return services.coverage_snapshot_all()
+
+
+@shared_task(
+    name="schools.tasks.import_attendance_register",
+    acks_late=True,
+    soft_time_limit=REGISTER_SOFT_TIME_LIMIT,
+    time_limit=REGISTER_TIME_LIMIT,
+)
+def import_attendance_register(register_import_id: int) -> str | None:
+    """Import an attendance register uploaded in the admin (summary or failure stored on it)."""
+    from .register_import import register_import_run
+
+    record = register_import_run(register_import_id=register_import_id)
+    return record.status if record else None
+
+
+@shared_task(
+    name="schools.tasks.send_register_invitations",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=60,
+    max_retries=6,
+)
+def send_register_invitations(register_import_id: int) -> int:
+    """Invite the people a register named who have no account yet to claim their records."""
+    from .register_import import register_invitations_send
+
+    return register_invitations_send(register_import_id=register_import_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import external_views, views
 
 app_name = "schools"
 
@@ -25,4 +25,19 @@ urlpatterns = [
     path("<int:institution_id>/staff-total/", views.staff_total, name="staff_total"),
     path("<int:institution_id>/summary.pdf", views.coverage_summary_pdf, name="summary_pdf"),
     path("summary/<str:code>/", views.summary_verify, name="summary_verify"),
+    # Training done elsewhere, and confirming memberships.
+    path("external/add/", external_views.external_add, name="external_add"),
+    path("external/review/", external_views.external_review_all, name="external_review_all"),
+    path("external/<int:pk>/evidence/", external_views.external_evidence, name="external_evidence"),
+    path("external/<int:pk>/decide/", external_views.external_decide, name="external_decide"),
+    path(
+        "<int:institution_id>/external/",
+        external_views.external_review_institution,
+        name="external_review",
+    ),
+    path(
+        "<int:institution_id>/memberships/<int:membership_id>/confirm/",
+        external_views.membership_confirm,
+        name="membership_confirm",
+    ),
 ]

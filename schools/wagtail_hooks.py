@@ -16,9 +16,10 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views, selectors
+from . import admin_views, register_admin_views, selectors
 from .consent_admin import LEAD_EXPORT_PERMISSION, LeadExportLogView
-from .models import Campaign, Institution, InstitutionKind, Membership
+from .external import REVIEW_PERMISSION
+from .models import Campaign, ExternalTraining, Institution, InstitutionKind, Membership
 
 # --- Institutions ----------------------------------------------------------------------------
 
@@ -254,6 +255,7 @@ class CampaignViewSet(ModelViewSet):
                 [FieldPanel("institution_kinds"), FieldPanel("staff_needed")], heading=_("Institution target")
             ),
             FieldPanel("certificate_valid_months"),
+            FieldPanel("self_declared_counts"),
             FieldPanel("is_public"),
         ],
         base_form_class=CampaignForm,
@@ -261,6 +263,25 @@ class CampaignViewSet(ModelViewSet):
 
 
 SCHOOLS_MENU_HOOK = "register_schools_menu_item"
+
+
+class ExternalTrainingViewSet(ModelViewSet):
+    """Recognised external trainings: what learners may add, and which campaigns count them."""
+
+    model = ExternalTraining
+    icon = "tick-inverse"
+    menu_label = _("External trainings")
+    copy_view_enabled = False
+    list_display = ["name", "provider", "valid_months", "is_active"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("provider"),
+            FieldPanel("campaigns", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("valid_months"),
+            FieldPanel("is_active"),
+        ]
+    )
 
 
 class SchoolsGroup(ModelViewSetGroup):
@@ -274,6 +295,7 @@ class SchoolsGroup(ModelViewSetGroup):
         InstitutionViewSet("schools_institution", url_prefix="schools/institutions"),
         MembershipViewSet("schools_membership", url_prefix="schools/memberships"),
         CampaignViewSet("schools_campaign", url_prefix="schools/campaigns"),
+        ExternalTrainingViewSet("schools_external_training", url_prefix="schools/external-trainings"),
     )
 
 
@@ -293,6 +315,21 @@ def register_schools_admin_urls():
             "schools/import/<int:pk>/",
             admin_views.GiasImportDetailView.as_view(),
             name="schools_gias_import_detail",
+        ),
+        path(
+            "schools/registers/",
+            register_admin_views.RegisterImportView.as_view(),
+            name="schools_register_import",
+        ),
+        path(
+            "schools/registers/<int:pk>/",
+            register_admin_views.RegisterImportDetailView.as_view(),
+            name="schools_register_import_detail",
+        ),
+        path(
+            "schools/registers/<int:pk>/rejected.csv",
+            register_admin_views.RegisterRejectionsView.as_view(),
+            name="schools_register_import_rejections",
         ),
         path(
             "schools/leads/<int:pk>/grant/",
@@ -359,18 +396,26 @@ def register_lead_requests_menu_item():
     )
 
 
-def _report_menu_item(label, url_name, icon, order):
+def _menu_item(label, url_name, icon, order, permission=admin_views.REPORT_PERMISSION):
     def register():
         return PermissionMenuItem(
-            label, reverse(url_name), icon_name=icon, order=order,
-            permission=admin_views.REPORT_PERMISSION,
+            label, reverse(url_name), icon_name=icon, order=order, permission=permission
         )
 
     return register
 
 
 for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=20):
-    hooks.register(SCHOOLS_MENU_HOOK, _report_menu_item(_label, _url_name, _icon, _order))
+    hooks.register(SCHOOLS_MENU_HOOK, _menu_item(_label, _url_name, _icon, _order))
+
+# Training done elsewhere: attendance registers, and the records waiting for a decision.
+for _args in (
+    (_("Import attendance register"), "schools_register_import", "upload", 30,
+     register_admin_views.REGISTER_PERMISSION),
+    (_("Training done elsewhere to confirm"), "schools:external_review_all", "tick-inverse", 31,
+     REVIEW_PERMISSION),
+):
+    hooks.register(SCHOOLS_MENU_HOOK, _menu_item(*_args))
 
 
 @hooks.register("construct_homepage_panels")

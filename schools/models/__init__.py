@@ -1,5 +1,6 @@
 from .campaigns import Campaign, CoverageSnapshot
 from .consent import LeadExport, SharingConsent
+from .external import ExternalRecord, ExternalTraining, RegisterImport
 from .facts import CompletionFact
 from .imports import GiasImport
 from .invitations import RetiredInvitationCode, StaffInvitation
@@ -13,6 +14,8 @@ __all__ = [
     "CompletionFact",
     "CoverageSnapshot",
     "CoverageSummary",
+    "ExternalRecord",
+    "ExternalTraining",
     "GiasImport",
     "Institution",
     "InstitutionKind",
@@ -22,4 +25,5 @@ __all__ = [
     "RetiredInvitationCode",
     "StaffInvitation",
     "SharingConsent",
+    "RegisterImport",
 ]

@@ -58,6 +58,14 @@ class Campaign(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(240)],
         help_text=_("Certificates older than this stop counting toward coverage."),
     )
+    self_declared_counts = models.BooleanField(
+        _("self-declared memberships count"),
+        default=True,
+        help_text=_(
+            "Untick to count only confirmed memberships (by invitation, added by programme staff or "
+            "confirmed by the institution's lead) toward institution coverage."
+        ),
+    )
     is_public = models.BooleanField(
         _("show on the public site"),
         default=False,

@@ -37,6 +37,15 @@ class Membership(models.Model):
     lead_requested_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the learner asked to become a lead (cleared on decision).")
     )
+    confirmed_at = models.DateTimeField(
+        _("confirmed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the membership was confirmed: it came by invitation, programme staff added it, or a "
+            "lead of the institution confirmed it. Empty: self-declared (joined by searching)."
+        ),
+    )
 
     class Meta:
         constraints = [
@@ -46,6 +55,10 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} at {self.institution} ({self.get_role_display()})"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
     @property
     def is_lead(self) -> bool:

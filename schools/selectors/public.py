@@ -9,6 +9,8 @@ Rules (statistical disclosure control, as official statistics apply it):
   boroughs'; London's learners and the boroughs' learners), the total minus every part shown must not
   give back a small count. While what the parts leave unexplained is 1 to 4, the smallest part still
   shown is withheld too ("not shown"), with its percentage and shade.
+- Platform and external training are each shown as a part of the together figure (`part_of`): a
+  part is withheld while what it leaves of the total is 1 to 4.
 - Registry sizes (how many institutions a borough has) are public register data, not people, and are
   shown exactly. London-wide figures on different dates of the trend are shown when each is 5 or more;
   the change between two dates of all London does not point at anyone.
@@ -87,6 +89,12 @@ class PublicFigures:
     institutions_total: int
     institutions_covered: PublicCount
     institution_percent: float | None
+    # The learners and institutions covered by training on this site and by training done elsewhere
+    # (a person or institution may be in both; together is `learners` / `institutions_covered`).
+    learners_platform: PublicCount = PublicCount(None, SMALL)
+    learners_external: PublicCount = PublicCount(None, SMALL)
+    institutions_covered_platform: PublicCount = PublicCount(None, SMALL)
+    institutions_covered_external: PublicCount = PublicCount(None, SMALL)
     boroughs: tuple[PublicBorough, ...] = ()
     trend: tuple[PublicTrendPoint, ...] = ()
     updated_at: datetime = field(default_factory=timezone.now)
@@ -112,6 +120,16 @@ def withhold_complements(total: int, parts: list[int]) -> list[PublicCount]:
             return counts
         smallest = min(shown, key=lambda i: parts[i])
         counts[smallest] = PublicCount(None, WITHHELD)
+
+
+def part_of(total: int, part: int) -> PublicCount:
+    """A part of a published `total` (e.g. the learners trained on this site, of all learners):
+    "fewer than 5" below 5, and withheld while the total minus it is a small count (1 to 4), which
+    would otherwise give away how few were trained only the other way."""
+    count = PublicCount.of(part)
+    if count.shown and total >= SMALL_COUNT and 0 < total - part < SMALL_COUNT:
+        return PublicCount(None, WITHHELD)
+    return count
 
 
 def _percent(count: PublicCount, whole: int | None) -> float | None:
@@ -150,6 +168,14 @@ def campaign_public_figures(*, campaign: Campaign, on: date | None = None) -> Pu
         institutions_total=summary["institutions_total"],
         institutions_covered=covered,
         institution_percent=_percent(covered, summary["institutions_total"]),
+        learners_platform=part_of(summary["learners_completed"], summary["learners_platform"]),
+        learners_external=part_of(summary["learners_completed"], summary["learners_external"]),
+        institutions_covered_platform=part_of(
+            summary["institutions_covered"], summary["institutions_covered_platform"]
+        ),
+        institutions_covered_external=part_of(
+            summary["institutions_covered"], summary["institutions_covered_external"]
+        ),
         boroughs=boroughs,
         trend=_trend(campaign),
     )

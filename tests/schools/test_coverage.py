@@ -83,16 +83,17 @@ def test_campaign_summary(world, django_assert_num_queries):
     # u1, u2 (once, though two courses), u3 (not sharing still counts as a learner), u6, u7.
     assert summary["learners_completed"] == 5
     assert summary["learner_percent"] == 50.0
-    # Counted: S1, S2, C1, H1 (X closed; H2 is not a counted kind). Covered: S1 only.
-    assert (summary["institutions_covered"], summary["institutions_total"]) == (1, 4)
-    assert summary["institution_percent"] == 25.0
+    # Counted: S1, S2, C1, H1 (X closed; H2 is not a counted kind). Covered: S1, and S2 through u3,
+    # who does not share with S2: programme figures count every member and show no one.
+    assert (summary["institutions_covered"], summary["institutions_total"]) == (2, 4)
+    assert summary["institution_percent"] == 50.0
 
 
 def test_coverage_by_borough(world, django_assert_num_queries):
     with django_assert_num_queries(3):
         rows = {row["borough"]: row for row in selectors.coverage_by_borough(campaign=world["campaign"])}
     assert len(rows) == 33
-    assert (rows["Camden"]["covered"], rows["Camden"]["total"], rows["Camden"]["percent"]) == (1, 3, 33.3)
+    assert (rows["Camden"]["covered"], rows["Camden"]["total"], rows["Camden"]["percent"]) == (2, 3, 66.7)
     assert (rows["Hackney"]["covered"], rows["Hackney"]["total"]) == (0, 1)
     assert (rows["Barnet"]["total"], rows["Barnet"]["percent"]) == (0, None)
     # Learners by the borough they gave: u1, u2, u7 in Camden; u3 in Hackney (u6 gave none).
@@ -104,11 +105,11 @@ def test_coverage_by_kind_and_uncovered_list(world):
         row["kind"]: (row["covered"], row["total"])
         for row in selectors.coverage_by_kind(campaign=world["campaign"])
     }
-    assert kinds == {"school": (1, 3), "fe_college": (0, 1)}
+    assert kinds == {"school": (2, 3), "fe_college": (0, 1)}
     uncovered = [
         (i.borough.name, i.name) for i in selectors.uncovered_institutions(campaign=world["campaign"])
     ]
-    assert uncovered == [("Camden", "C1"), ("Camden", "S2"), ("Hackney", "H1")]
+    assert uncovered == [("Camden", "C1"), ("Hackney", "H1")]
     hackney = list(selectors.uncovered_institutions(campaign=world["campaign"], borough=borough("Hackney")))
     assert [i.name for i in hackney] == ["H1"]
 
@@ -116,7 +117,7 @@ def test_coverage_by_kind_and_uncovered_list(world):
 def test_two_staff_needed_and_both_programmes(world):
     campaign = CampaignFactory(programme="", staff_needed=2, starts_on=date(2024, 1, 1))
     summary = selectors.campaign_summary(campaign=campaign)
-    # All kinds, open: S1, S2, C1, H1, H2. Only S1 has two sharing staff with current certificates.
+    # All kinds, open: S1, S2, C1, H1, H2. Only S1 has two staff with current certificates.
     assert (summary["institutions_covered"], summary["institutions_total"]) == (1, 5)
     # Both programmes now: u4's Youth MHFA certificate counts too.
     assert summary["learners_completed"] == 6
@@ -156,7 +157,10 @@ def test_a_closed_institution_with_trained_staff_is_neither_counted_nor_covered(
     x = selectors.institution_coverage(institution=world["inst"]["X"], campaign=world["campaign"])
     assert (x["trained"], x["covered"], x["counts"]) == (1, False, False)
     assert world["inst"]["X"] not in selectors.covered_institutions(campaign=world["campaign"])
-    assert list(selectors.covered_institutions(campaign=world["campaign"])) == [world["inst"]["S1"]]
+    assert list(selectors.covered_institutions(campaign=world["campaign"])) == [
+        world["inst"]["S1"],
+        world["inst"]["S2"],
+    ]
 
 
 def test_a_certificate_stops_counting_on_its_anniversary_day():

@@ -63,9 +63,9 @@ def test_shows_sharing_staff_with_progress_and_never_those_who_did_not_share(
 
     client.force_login(lead)
     # Session, user, lead check, staff, enrollments, module totals, campaign, its courses, coverage,
-    # helplines, invitations, memberships, last activity: the same thirteen however many staff (see
-    # the next test).
-    with django_assert_max_num_queries(13):
+    # helplines, invitations, memberships, last activity, records to decide and members to confirm:
+    # the same fourteen however many staff (see the next test).
+    with django_assert_max_num_queries(14):
         page = client.get(reverse("schools:dashboard", args=[school.pk])).content.decode()
     assert "Ada Sharer" in page and "Ben Progress" in page
     assert "Cal Private" not in page and cal.email not in page

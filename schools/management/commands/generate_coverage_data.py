@@ -23,7 +23,14 @@ from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, Enrollment
 from lms.accounts.choices import LONDON_BOROUGHS
 from lms.accounts.models import User
-from schools.models import Campaign, Institution, InstitutionStatus, Membership
+from schools.models import (
+    Campaign,
+    ExternalRecord,
+    ExternalTraining,
+    Institution,
+    InstitutionStatus,
+    Membership,
+)
 from schools.services import gias_import_file
 
 EMAIL_DOMAIN = "example.invalid"
@@ -38,6 +45,9 @@ class Command(BaseCommand):
         parser.add_argument("--learners", type=int, default=150_000)
         parser.add_argument("--memberships", type=int, default=40_000)
         parser.add_argument("--certificates", type=int, default=120_000)
+        parser.add_argument(
+            "--external", type=int, default=8_000, help="Confirmed records of training done elsewhere."
+        )
         parser.add_argument("--seed", type=int, default=2024)
         parser.add_argument("--clear", action="store_true", help="Remove earlier generated learners first.")
 
@@ -72,15 +82,18 @@ class Command(BaseCommand):
                     "is_public": True,
                 },
             )
+            # A separate generator, so the data above stays what earlier runs measured.
+            external = self._external(campaign, opts["external"], random.Random(opts["seed"] + 1))  # noqa: S311
         if connection.vendor == "postgresql":
             # Fresh planner statistics, as autovacuum would gather soon after a real bulk load.
             with connection.cursor() as cursor:
-                for model in (User, Membership, Enrollment, Certificate, Institution):
+                for model in (User, Membership, Enrollment, Certificate, Institution, ExternalRecord):
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         open_count = Institution.objects.filter(status=InstitutionStatus.OPEN).count()
         self.stdout.write(
             f"Register: {register.created} created, {register.unchanged} unchanged ({open_count:,} open). "
-            f"Learners {len(users):,}, memberships {members:,}, certificates {certificates:,}; "
+            f"Learners {len(users):,}, memberships {members:,}, certificates {certificates:,}, "
+            f"records of training done elsewhere {external:,}; "
             f"campaign #{campaign.pk}. {time.perf_counter() - started:.1f} s."
         )
 
@@ -89,9 +102,35 @@ class Command(BaseCommand):
         for start in range(0, len(ids), BATCH):
             chunk = ids[start : start + BATCH]
             Certificate.objects.filter(user_id__in=chunk).delete()
+            ExternalRecord.objects.filter(user_id__in=chunk).delete()
             Enrollment.objects.filter(user_id__in=chunk).delete()
             Membership.objects.filter(user_id__in=chunk).delete()
             User.objects.filter(pk__in=chunk).delete()
+
+    def _external(self, campaign, count, rng):
+        """Half the memberships confirmed; `count` confirmed records of an external training the
+        campaign recognises, for members, dated over the last four years (some expired)."""
+        members = list(
+            Membership.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").values_list("pk", "user_id")
+        )
+        confirmed = [pk for pk, _ in members if rng.random() < 0.5]
+        Membership.objects.filter(pk__in=confirmed).update(confirmed_at=timezone.now())
+        training, _ = ExternalTraining.objects.get_or_create(
+            name="Benchmark: Youth MHFA in person", defaults={"provider": "Generated", "valid_months": 36}
+        )
+        training.campaigns.add(campaign)
+        today = timezone.localdate()
+        rows = [
+            ExternalRecord(
+                user_id=user_id,
+                training=training,
+                completed_on=today - timedelta(days=rng.randrange(4 * 365)),
+                status=ExternalRecord.Status.CONFIRMED,
+            )
+            for _, user_id in rng.sample(members, k=min(count, len(members)))
+        ]
+        ExternalRecord.objects.bulk_create(rows, batch_size=BATCH)
+        return len(rows)
 
     def _courses(self):
         index = CourseIndexPage.objects.first()
