@@ -19,13 +19,19 @@ Counting rules (documented for programme staff in the reports):
   "self-declared"; a campaign with `self_declared_counts` off counts only confirmed ones, and the
   reports always show what confirmed memberships alone cover.
 - Only open institutions of the campaign's kinds count.
+- A person whose data was erased leaves an anonymous `CompletionFact` per counting certificate
+  (course, completion date, borough, a random per-person identifier, and each institution they were
+  a member of with whether they shared with it and whether the membership was confirmed). Facts stand
+  for platform certificates: every PLATFORM and ALL figure adds the facts that count by the same
+  rules (never an EXTERNAL one), so erasing someone changes no figure. An erased person has no
+  certificate, record or membership left, so they are never counted twice.
 """
 
 import calendar
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
@@ -34,6 +40,8 @@ from certificates.models import Certificate
 from ..models import (
     Borough,
     Campaign,
+    CompletionFact,
+    CompletionFactInstitution,
     ExternalRecord,
     Institution,
     InstitutionKind,
@@ -65,9 +73,17 @@ def counting_certificates(*, campaign: Campaign, on: date | None = None):
     completed no later than `on`, and after the day `certificate_valid_months` before it, so a
     certificate stops counting on its anniversary day (`months_before` clamps to the end of a
     shorter month)."""
+    return _counting(Certificate.objects.filter(revoked_at__isnull=True), campaign=campaign, on=on)
+
+
+def counting_facts(*, campaign: Campaign, on: date | None = None):
+    """Anonymous completion facts (of erased people) that count on `on`, by the certificates' rules."""
+    return _counting(CompletionFact.objects.all(), campaign=campaign, on=on)
+
+
+def _counting(qs, *, campaign: Campaign, on: date | None):
     on = _as_of(campaign, on)
-    qs = Certificate.objects.filter(
-        revoked_at__isnull=True,
+    qs = qs.filter(
         completed_at__gte=_start_of(months_before(on, campaign.certificate_valid_months) + timedelta(days=1)),
         completed_at__lt=_start_of(on + timedelta(days=1)),
     )
@@ -178,11 +194,42 @@ def _trained_members(
     return members.filter(user_id__in=_trained_users(campaign=campaign, on=on))
 
 
-def _campaign_completions(*, campaign: Campaign, on: date | None = None):
-    """Counting certificates completed within the campaign's dates (for the learner target)."""
+def _fact_members(
+    *, campaign: Campaign, on: date | None, source: str = ALL, sharing_only=False, confirmed_only=False
+):
+    """The (fact, institution) rows of counting facts that count toward an institution's coverage,
+    by the rules of `counted_memberships`; none for training done elsewhere (facts are certificates)."""
+    rows = CompletionFactInstitution.objects.filter(fact__in=counting_facts(campaign=campaign, on=on))
+    if source == EXTERNAL:
+        return rows.none()
+    if sharing_only:
+        rows = rows.filter(shared=True)
+    if confirmed_only or not campaign.self_declared_counts:
+        rows = rows.filter(confirmed=True)
+    return rows
+
+
+def _trained_people(*, members, facts):
+    """Per institution (an OuterRef("pk")): counted members holding counting training, plus erased
+    people (once each, however many facts) with a counting fact at it."""
+    live = members.filter(institution=OuterRef("pk")).values("institution").annotate(n=Count("pk"))
+    live = live.values("n")
+    erased = (
+        facts.filter(institution=OuterRef("pk"))
+        .values("institution")
+        .annotate(n=Count("fact__person", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(live), 0) + Coalesce(Subquery(erased), 0)
+
+
+def _campaign_completions(*, campaign: Campaign, on: date | None = None, facts: bool = False):
+    """Counting certificates completed within the campaign's dates (for the learner target); with
+    `facts`, the counting anonymous completion facts of erased people instead."""
     on = _as_of(campaign, on)
     end = min(on, campaign.ends_on) if campaign.ends_on else on
-    return counting_certificates(campaign=campaign, on=on).filter(
+    counting = counting_facts if facts else counting_certificates
+    return counting(campaign=campaign, on=on).filter(
         completed_at__gte=_start_of(campaign.starts_on), completed_at__lt=_start_of(end + timedelta(days=1))
     )
 
@@ -194,18 +241,35 @@ def covered_institution_ids(
     (of `source`; confirmed memberships only when asked).
 
     Driven from the (smaller) memberships table: each membership probes the certificates index on
-    (user, course) once, instead of hashing every current certificate's learner.
+    (user, course) once, instead of hashing every current certificate's learner. Erased people's
+    counting facts add the institutions they were counted members of; with `staff_needed` above one,
+    the (few) institutions they were members of are counted again with both.
     """
     trained = _trained_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
+    if source == EXTERNAL:
+        facts = None
+    else:
+        facts = _fact_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
     if campaign.staff_needed <= 1:
-        return trained.values("institution_id")
+        ids = trained.values("institution_id")
+        return ids if facts is None else ids.union(facts.values("institution_id"))
     # A membership is unique per (user, institution), so counting rows counts people.
-    return (
+    by_members = (
         trained.values("institution_id")
         .annotate(trained=Count("id"))
         .filter(trained__gte=campaign.staff_needed)
         .values("institution_id")
     )
+    if facts is None:
+        return by_members
+    with_facts = (
+        Institution.objects.filter(pk__in=facts.values("institution_id"))
+        .annotate(trained=_trained_people(members=trained, facts=facts))
+        .filter(trained__gte=campaign.staff_needed)
+        .order_by()
+        .values("pk")
+    )
+    return by_members.order_by().union(with_facts)
 
 
 def counted_institutions(*, campaign: Campaign):
@@ -236,18 +300,23 @@ def _learner_totals(*, campaign: Campaign, on: date | None) -> dict:
     """People trained within the campaign, London-wide: on this site, elsewhere, only elsewhere, and
     together (each once). One query of three one-value subqueries: the certificates' distinct
     learners as before, and two over the small records table (measured at the benchmark's scale:
-    ~0.6 s, against ~5 s for counting over the union of both in one pass)."""
+    ~0.6 s, against ~5 s for counting over the union of both in one pass). Erased people's facts
+    add to the platform figure (their people are nobody else)."""
     certificates = _campaign_completions(campaign=campaign, on=on).order_by()
     external = _campaign_external(campaign=campaign, on=on).order_by()
     only_elsewhere = external.filter(~Exists(certificates.filter(user_id=OuterRef("user_id"))))
 
-    def people(qs):
-        return Coalesce(Subquery(qs.values(n=CountDistinct(F("user_id")))), 0)
+    facts = _campaign_completions(campaign=campaign, on=on, facts=True).order_by()
+
+    def people(qs, person="user_id"):
+        return Coalesce(Subquery(qs.values(n=CountDistinct(F(person)))), 0)
 
     row = (
         Campaign.objects.filter(pk=campaign.pk)
         .values(
-            platform=people(certificates), external=people(external), external_only=people(only_elsewhere)
+            platform=people(certificates) + people(facts, "person"),
+            external=people(external),
+            external_only=people(only_elsewhere),
         )
         .get()
     )
@@ -344,16 +413,34 @@ def coverage_by_borough(*, campaign: Campaign, on: date | None = None) -> list[d
         covered_platform=covered(source=PLATFORM),
         covered_external=covered(source=EXTERNAL),
     ).order_by("name")
-    # Each learner gave at most one borough: count learners (a semi-join), not certificates.
+    # Each learner gave at most one borough: count learners (a semi-join), not certificates; and
+    # erased people, by the borough their facts keep (platform training only).
     completers = _trained_users(campaign=campaign, on=on, within_campaign=True)
-    learners = {
-        row["borough"]: _learner_counts(row)
-        for row in get_user_model()
+    people = (
+        get_user_model()
         .objects.filter(pk__in=completers)
         .values("borough")
         .annotate(**_learner_aggregates(campaign=campaign, on=on))
         .order_by()
-    }
+        .values_list("borough", "together", "external", "external_only")
+    )
+    erased = (
+        _campaign_completions(campaign=campaign, on=on, facts=True)
+        .values("borough")
+        .annotate(
+            together=Count("person", distinct=True),
+            external=Value(0, output_field=IntegerField()),
+            external_only=Value(0, output_field=IntegerField()),
+        )
+        .order_by()
+        .values_list("borough", "together", "external", "external_only")
+    )
+    totals: dict[str, dict] = {}
+    for code, *counts in people.union(erased, all=True):
+        row = totals.setdefault(code, {"together": 0, "external": 0, "external_only": 0})
+        for key, n in zip(("together", "external", "external_only"), counts, strict=True):
+            row[key] += n
+    learners = {code: _learner_counts(row) for code, row in totals.items()}
     nobody = {"together": 0, "platform": 0, "external": 0}
     return [
         {
@@ -391,11 +478,15 @@ def institution_coverage(
 ) -> dict:
     """How many staff of one institution hold counting training (together, platform, external) and
     whether that covers it. By default only staff who share with the institution count, so what its
-    lead sees never reveals a colleague who does not share. One query."""
+    lead sees never reveals a colleague who does not share (an erased person's fact counts there
+    only if they shared with it). One query."""
     def trained(source):
         members = _trained_members(campaign=campaign, on=on, source=source, sharing_only=sharing_only)
-        counts = members.filter(institution=OuterRef("pk")).values("institution").annotate(n=Count("pk"))
-        return Coalesce(Subquery(counts.values("n")), 0)
+        if source == EXTERNAL:
+            counts = members.filter(institution=OuterRef("pk")).values("institution").annotate(n=Count("pk"))
+            return Coalesce(Subquery(counts.values("n")), 0)
+        facts = _fact_members(campaign=campaign, on=on, source=source, sharing_only=sharing_only)
+        return _trained_people(members=members, facts=facts)
 
     row = (
         Institution.objects.filter(pk=institution.pk)
@@ -421,14 +512,26 @@ def institution_coverage(
 
 
 def completions_by_week(*, campaign: Campaign, on: date | None = None) -> list[dict]:
-    """Completions and unique learners per week (Monday) within the campaign. One query."""
-    return list(
-        _campaign_completions(campaign=campaign, on=on)
-        .annotate(week=TruncWeek("completed_at"))
-        .values("week")
-        .annotate(completions=Count("id"), learners=Count("user_id", distinct=True))
-        .order_by("week")
+    """Completions and unique learners per week (Monday) within the campaign, erased people's
+    included (a person is nobody else, so the two add up). One query."""
+    def per_week(completions, person):
+        return (
+            completions.annotate(week=TruncWeek("completed_at"))
+            .values("week")
+            .annotate(completions=Count("id"), learners=Count(person, distinct=True))
+            .order_by()
+            .values_list("week", "completions", "learners")
+        )
+
+    weeks: dict = {}
+    rows = per_week(_campaign_completions(campaign=campaign, on=on), "user_id").union(
+        per_week(_campaign_completions(campaign=campaign, on=on, facts=True), "person"), all=True
     )
+    for week, completions, learners in rows:
+        total = weeks.setdefault(week, {"week": week, "completions": 0, "learners": 0})
+        total["completions"] += completions
+        total["learners"] += learners
+    return [weeks[week] for week in sorted(weeks)]
 
 
 def campaign_for_public() -> Campaign | None:

@@ -4,7 +4,8 @@
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -13,15 +14,24 @@ from .coverage import _campaign_completions, _percent, coverage_by_borough
 
 
 def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> int:
-    """Learners who completed within the campaign but gave no borough (or one not in London's list).
-    One query."""
+    """Learners who completed within the campaign but gave no borough (or one not in London's list),
+    erased people's anonymous facts included. One query."""
     completers = _campaign_completions(campaign=campaign, on=on).values("user_id")
     known = Borough.objects.values("ons_code")
+    unknown = Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known)
+    erased = (
+        _campaign_completions(campaign=campaign, on=on, facts=True)
+        .filter(unknown)
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(n=Count("person", distinct=True))
+        .values("n")
+    )
     return (
         get_user_model()
         .objects.filter(pk__in=completers)
-        .filter(Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known))
-        .count()
+        .filter(unknown)
+        .aggregate(n=Count("pk") + Coalesce(Subquery(erased), 0))["n"]
     )
 
 
