@@ -39,9 +39,9 @@ def _memberships(user):
 
 
 def completion_facts_record(user) -> int:
-    """One anonymous fact per certificate of `user` that is not revoked, with each institution they
-    were a member of (whether they shared with it, whether the membership was confirmed). Returns how
-    many facts."""
+    """One anonymous fact per certificate of `user` that is not revoked and per confirmed record of
+    training done elsewhere, with each institution they were a member of (whether they shared with
+    it, whether the membership was confirmed). Returns how many facts."""
     from certificates.models import Certificate
 
     person = uuid.uuid4()
@@ -52,10 +52,17 @@ def completion_facts_record(user) -> int:
     certificates = Certificate.objects.filter(user=user, revoked_at__isnull=True).values_list(
         "course_id", "completed_at"
     )
+    records = ExternalRecord.objects.filter(user=user, status=ExternalRecord.Status.CONFIRMED).values_list(
+        "training_id", "completed_on"
+    )
     facts = CompletionFact.objects.bulk_create(
         [
             CompletionFact(person=person, course_id=course, completed_at=completed_at, borough=user.borough)
             for course, completed_at in certificates
+        ]
+        + [
+            CompletionFact(person=person, training_id=training, completed_on=day, borough=user.borough)
+            for training, day in records
         ]
     )
     CompletionFactInstitution.objects.bulk_create(

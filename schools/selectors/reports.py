@@ -50,11 +50,20 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "uncovered": None,
             "percent": None,
             "learners": unknown,
+            # Learners without a borough are counted by their certificates (training on this site).
+            "covered_platform": None,
+            "covered_external": None,
+            "learners_platform": unknown,
+            "learners_external": None,
             "is_extra": True,
         }
     )
     total = sum(row["total"] or 0 for row in rows)
     covered = sum(row["covered"] or 0 for row in rows)
+    sums = {
+        key: sum(row[key] or 0 for row in rows)
+        for key in ("covered_platform", "covered_external", "learners_platform", "learners_external")
+    }
     rows.append(
         {
             **blank,
@@ -64,6 +73,7 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "uncovered": total - covered,
             "percent": _percent(covered, total),
             "learners": sum(row["learners"] for row in rows),
+            **sums,
             "is_extra": True,
             "is_total": True,
         }

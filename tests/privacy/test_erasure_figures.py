@@ -88,7 +88,7 @@ def test_public_and_admin_figures_are_equal_before_and_after_an_erasure(staff_ne
 
 
 @pytest.mark.parametrize("staff_needed", [1, 2])
-def test_erasing_non_sharing_and_self_declared_members_changes_no_figure_of_a_confirmed_only_campaign(
+def test_erasing_members_trained_either_way_changes_no_figure_of_a_confirmed_only_campaign(
     staff_needed,
 ):
     """Programme figures count every member (sharing or not), a lead's view only those who share,
@@ -126,9 +126,14 @@ def test_erasing_non_sharing_and_self_declared_members_changes_no_figure_of_a_co
     non_sharing_confirmed = people[1]  # certificate, not sharing, confirmed
     self_declared_sharing = people[2]  # certificate, sharing, self-declared (does not count here)
     sharing_confirmed = people[4]  # certificate, sharing, confirmed
-    for person in (non_sharing_confirmed, self_declared_sharing, sharing_confirmed):
+    trained_elsewhere = people[3]  # a confirmed record only, not sharing, confirmed
+    trained_both_ways = people[10]  # a certificate and a confirmed record, sharing, confirmed
+    for person in (
+        non_sharing_confirmed, self_declared_sharing, sharing_confirmed, trained_elsewhere, trained_both_ways
+    ):
         person_erase(person)
 
     kept = CompletionFactInstitution.objects.values_list("shared", "confirmed")
-    assert sorted(kept) == [(False, True), (True, False), (True, True)]
+    assert sorted(kept) == [(False, True)] * 2 + [(True, False)] + [(True, True)] * 3
+    assert CompletionFact.objects.filter(training__isnull=False).count() == 2
     assert figures(campaign, schools) == before
