@@ -87,14 +87,18 @@ def test_public_and_admin_figures_are_equal_before_and_after_an_erasure(staff_ne
     assert figures(campaign, [camden, hackney]) == before
 
 
+@pytest.mark.parametrize("self_declared_counts", [False, True])
 @pytest.mark.parametrize("staff_needed", [1, 2])
 def test_erasing_members_trained_either_way_changes_no_figure_of_a_confirmed_only_campaign(
-    staff_needed,
+    staff_needed, self_declared_counts
 ):
     """Programme figures count every member (sharing or not), a lead's view only those who share,
-    and this campaign only confirmed memberships: the facts keep both flags, so no figure moves."""
+    a confirmed-only campaign (and every report's "confirmed alone" figure) only confirmed
+    memberships: the facts keep both flags, so no figure moves."""
     campaign = CampaignFactory(
-        staff_needed=staff_needed, self_declared_counts=False, starts_on=date.today() - timedelta(days=400)
+        staff_needed=staff_needed,
+        self_declared_counts=self_declared_counts,
+        starts_on=date.today() - timedelta(days=400),
     )
     course = CoursePageFactory(title="Course A")
     elsewhere = training(campaign)
