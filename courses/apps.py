@@ -10,3 +10,9 @@ class CoursesConfig(AppConfig):
         from .emails import register_kinds
 
         register_kinds()
+
+        from cms.serving import register_fast_router
+
+        from .serving import course_router
+
+        register_fast_router(course_router)

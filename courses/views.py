@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.serving import site_for_request
+
 from . import progress_selectors, services
 from .grading import GradingError, answers_from_post
 from .models import CoursePage, ModulePage
@@ -103,5 +105,6 @@ def quiz_submit(request, course_id, module_id):
 
 @login_required
 def my_learning(request):
+    site_for_request(request)  # the course links need the site: from the cache, not a query
     learning = progress_selectors.my_learning(user=request.user, request=request)
     return TemplateResponse(request, "courses/my_learning.html", {"learning": learning})
