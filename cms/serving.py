@@ -83,19 +83,16 @@ class CachedViewRestrictionsMixin:
 
 def pages_version() -> int:
     """The current version of the live page tree (see the module docstring)."""
-    version = cache.get(PAGES_VERSION_KEY)
-    if version is None:
-        cache.add(PAGES_VERSION_KEY, 1, None)
-        version = cache.get(PAGES_VERSION_KEY, 1)
-    return version
+    from .cache import current_version
+
+    return current_version(PAGES_VERSION_KEY)
 
 
 def bump_pages_version(**kwargs):
     """The live page tree changed: every cache keyed on `pages_version()` starts afresh."""
-    try:
-        cache.incr(PAGES_VERSION_KEY)
-    except ValueError:
-        cache.set(PAGES_VERSION_KEY, 2, None)
+    from .cache import bump_version
+
+    bump_version(PAGES_VERSION_KEY)
 
 
 def register_fast_router(router):
