@@ -17,17 +17,14 @@ def _credentials(user):
     return export_rows(
         Credential.objects.filter(certificate__user=user).order_by("issued_at"),
         "uid", "with_name", "learner_name", "issued_at", "revoked_at", "revoked_reason",
-        certificate="certificate__code",
+        certificate_code="certificate__code",
     )
 
 
 def _erase_credentials(user):
-    from certificates.models import Certificate
-
     from .services import credentials_withdraw
 
-    for certificate in Certificate.objects.filter(user=user):
-        credentials_withdraw(certificate=certificate)
+    credentials_withdraw(user=user)
 
 
 def register_entries():

@@ -4,24 +4,29 @@
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from ..models import Borough, Campaign
-from .coverage import _campaign_completions, _percent, coverage_by_borough
+from .coverage import EXTERNAL, PLATFORM, _percent, _trained_users, coverage_by_borough
 
 
-def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> int:
-    """Learners who completed within the campaign but gave no borough (or one not in London's list).
-    One query."""
-    completers = _campaign_completions(campaign=campaign, on=on).values("user_id")
+def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> dict:
+    """Learners trained within the campaign who gave no borough (or one not in London's list):
+    together (each once), on this site and elsewhere, as `coverage_by_borough` counts them. One query."""
+    def trained(**kwargs):
+        return Q(pk__in=_trained_users(campaign=campaign, on=on, within_campaign=True, **kwargs))
+
     known = Borough.objects.values("ons_code")
     return (
         get_user_model()
-        .objects.filter(pk__in=completers)
-        .filter(Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known))
-        .count()
+        .objects.filter(Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known))
+        .aggregate(
+            together=Count("pk", filter=trained()),
+            platform=Count("pk", filter=trained(source=PLATFORM)),
+            external=Count("pk", filter=trained(source=EXTERNAL)),
+        )
     )
 
 
@@ -38,8 +43,12 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "total": None,
             "covered": None,
             "uncovered": None,
+            "covered_platform": None,
+            "covered_external": None,
             "percent": None,
-            "learners": unknown,
+            "learners": unknown["together"],
+            "learners_platform": unknown["platform"],
+            "learners_external": unknown["external"],
             "is_extra": True,
         }
     )
@@ -53,7 +62,11 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "covered": covered,
             "uncovered": total - covered,
             "percent": _percent(covered, total),
+            "covered_platform": sum(row["covered_platform"] or 0 for row in rows),
+            "covered_external": sum(row["covered_external"] or 0 for row in rows),
             "learners": sum(row["learners"] for row in rows),
+            "learners_platform": sum(row["learners_platform"] for row in rows),
+            "learners_external": sum(row["learners_external"] for row in rows),
             "is_extra": True,
             "is_total": True,
         }

@@ -163,7 +163,7 @@ def test_the_campaign_report_shows_both_kinds_and_how_solid(admin_client, world)
 
 
 def test_existing_invitation_memberships_become_confirmed():
-    migration = importlib.import_module("schools.migrations.0004_external_training_and_confirmed_memberships")
+    migration = importlib.import_module("schools.migrations.0010_external_training_and_confirmed_memberships")
     invited = MembershipFactory(joined_via=Membership.JoinedVia.INVITATION)
     added = MembershipFactory(joined_via=Membership.JoinedVia.ADMIN)
     searched = MembershipFactory(joined_via=Membership.JoinedVia.SEARCH)
