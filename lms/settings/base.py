@@ -253,18 +253,23 @@ MEDIA_BUCKET = env_str("MEDIA_BUCKET", default="").strip() or env_str(
 MEDIA_CUSTOM_DOMAIN = env_str("MEDIA_CUSTOM_DOMAIN", default="").strip() or None
 CERTIFICATES_BUCKET = env_str("CERTIFICATES_BUCKET", default="").strip()
 CERTIFICATE_DOWNLOAD_URL_SECONDS = env_int("CERTIFICATE_DOWNLOAD_URL_SECONDS", default=60)
-if MEDIA_BUCKET:
-    STORAGES["default"] = {
+
+
+def _s3_storage(bucket, **options):
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": MEDIA_BUCKET,
-            "endpoint_url": AWS_S3_ENDPOINT_URL,
-            "region_name": AWS_S3_REGION_NAME,
-            "custom_domain": MEDIA_CUSTOM_DOMAIN,
-            "querystring_auth": False,  # public media: stable addresses, cacheable by browsers
-            "file_overwrite": False,
+            "bucket_name": bucket, "endpoint_url": AWS_S3_ENDPOINT_URL, "region_name": AWS_S3_REGION_NAME,
+            **options,
         },
     }
+
+
+if MEDIA_BUCKET:
+    # Public media: stable addresses, cacheable by browsers.
+    STORAGES["default"] = _s3_storage(
+        MEDIA_BUCKET, custom_domain=MEDIA_CUSTOM_DOMAIN, querystring_auth=False, file_overwrite=False
+    )
     if MEDIA_CUSTOM_DOMAIN:
         MEDIA_URL = f"https://{MEDIA_CUSTOM_DOMAIN}/"
     elif AWS_S3_ENDPOINT_URL:
@@ -272,18 +277,11 @@ if MEDIA_BUCKET:
     else:
         MEDIA_URL = f"https://{MEDIA_BUCKET}.s3.amazonaws.com/"
 if CERTIFICATES_BUCKET:
-    STORAGES["certificates"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": CERTIFICATES_BUCKET,
-            "endpoint_url": AWS_S3_ENDPOINT_URL,
-            "region_name": AWS_S3_REGION_NAME,
-            "default_acl": "private",
-            "querystring_auth": True,
-            "querystring_expire": CERTIFICATE_DOWNLOAD_URL_SECONDS,
-            "custom_domain": None,  # presigned addresses only: never a public domain
-        },
-    }
+    # Presigned addresses only: never a public domain.
+    STORAGES["certificates"] = _s3_storage(
+        CERTIFICATES_BUCKET, default_acl="private", querystring_auth=True,
+        querystring_expire=CERTIFICATE_DOWNLOAD_URL_SECONDS, custom_domain=None,
+    )
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
