@@ -227,6 +227,25 @@ def certificate_pdf_file(*, certificate: Certificate):
     return certificate.pdf.storage.open(certificate.pdf.name, "rb")
 
 
+def certificate_download_url(*, certificate: Certificate, filename: str) -> str | None:
+    """Where the owner's browser fetches the PDF when certificates are kept in a private bucket
+    (settings.CERTIFICATES_BUCKET): a presigned address that expires after
+    CERTIFICATE_DOWNLOAD_URL_SECONDS and names the file as an attachment. None when the view should
+    send the file itself: no bucket, or a revoked certificate (rendered afresh, never stored)."""
+    if not settings.CERTIFICATES_BUCKET or certificate.revoked_at is not None:
+        return None
+    certificate_ensure_pdf(certificate=certificate)
+    return certificate.pdf.storage.url(
+        certificate.pdf.name,
+        parameters={
+            "ResponseContentDisposition": f'attachment; filename="{filename}"',
+            "ResponseContentType": "application/pdf",
+            "ResponseCacheControl": "private, no-store",
+        },
+        expire=settings.CERTIFICATE_DOWNLOAD_URL_SECONDS,
+    )
+
+
 def certificate_ensure_pdf(*, certificate: Certificate) -> Certificate:
     """Render the PDF if it was never stored or the stored file has gone missing."""
     name = certificate.pdf.name

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -131,11 +131,16 @@ def download(request, code):
     certificate = selectors.certificate_for_download(user=request.user, code=code)
     if certificate is None:
         raise Http404("No such certificate")
-    response = FileResponse(
-        services.certificate_pdf_file(certificate=certificate),
-        as_attachment=True,
-        filename=f"certificate-{certificate.display_code}.pdf",
-        content_type="application/pdf",
-    )
+    filename = f"certificate-{certificate.display_code}.pdf"
+    url = services.certificate_download_url(certificate=certificate, filename=filename)
+    if url:  # a private bucket: a short-lived presigned address, so no web process streams the file
+        response = HttpResponseRedirect(url)
+    else:
+        response = FileResponse(
+            services.certificate_pdf_file(certificate=certificate),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -31,10 +31,24 @@ MAX_QUERY_VARIANTS = 50
 
 def clear_public_page_cache() -> None:
     """Invalidate every cached public page (cheap: bumps a version number in the key)."""
+    bump_version(VERSION_KEY)
+
+
+def bump_version(key: str) -> None:
+    """Move the version number kept under `key` on, so keys built from it start afresh."""
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(key, 2, None)
+
+
+def current_version(key: str) -> int:
+    """The version number kept under `key` (1 until first bumped)."""
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, 1, None)
+        version = cache.get(key, 1)
+    return version
 
 
 def page_cache_key(request, *, version: int) -> str:
@@ -63,11 +77,7 @@ def _variant_allowed(request, *, version: int) -> bool:
 
 
 def _version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return current_version(VERSION_KEY)
 
 
 class AnonymousPageCacheMiddleware:

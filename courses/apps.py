@@ -18,3 +18,9 @@ class CoursesConfig(AppConfig):
             "courses.CoursePage", card_template="courses/includes/featured_card.html"
         )
         register_entries()
+
+        from cms.serving import register_fast_router
+
+        from .serving import course_router
+
+        register_fast_router(course_router)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q
+
+from cms.serving import pages_version
+
+# The published modules of a course are the same for every learner: kept in the cache under
+# `cms.serving.pages_version()`, which changes whenever any page is published, unpublished, moved
+# or deleted.
+OUTLINE_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -35,19 +43,25 @@ def catalogue_courses(*, index):
 
 def course_outline(*, course, request=None, current=None) -> list[OutlineItem]:
     """The published modules of `course` in order. `current` (the module being shown, perhaps a
-    draft in preview) is included and marked even when it is not live."""
+    draft in preview) is included and marked even when it is not live. No query when cached."""
     from .models import ModulePage
 
     if course is None:
         return []
     visible = Q(live=True)
-    if current is not None and current.pk:
+    shown_live = current is None or not current.pk or current.live
+    if not shown_live:
         visible |= Q(pk=current.pk)
-    rows = (
-        ModulePage.objects.child_of(course).filter(visible).order_by("path")
-        .values("id", "title", "slug", "estimated_minutes", "is_required", "is_assessment",
-                "translation_key")
-    )
+    key = f"courses:outline:{pages_version()}:{course.pk}"
+    rows = cache.get(key) if shown_live else None
+    if rows is None:
+        rows = list(
+            ModulePage.objects.child_of(course).filter(visible).order_by("path")
+            .values("id", "title", "slug", "estimated_minutes", "is_required", "is_assessment",
+                    "translation_key")
+        )
+        if shown_live:
+            cache.set(key, rows, OUTLINE_TIMEOUT)
     course_url = course.get_url(request) or ""
     current_id = current.pk if current is not None else None
     return [

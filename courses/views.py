@@ -13,6 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.serving import site_for_request
+
 from . import confidence, progress_selectors, services
 from .confidence_views import confidence_url
 from .grading import GradingError, answers_from_post
@@ -117,6 +119,7 @@ def quiz_submit(request, course_id, module_id):
 
 @login_required
 def my_learning(request):
+    site_for_request(request)  # the course links need the site: from the cache, not a query
     learning = progress_selectors.my_learning(user=request.user, request=request)
     confidence_due = [
         {"course": due["course"], "url": confidence_url(

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates.credentials import views as credential_views
+from cms import serving as cms_serving
 from cms import views as cms_views
 
 from .health import healthz
@@ -26,7 +27,6 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:  # local use only; production serves media from its web server or S3
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [
@@ -43,6 +43,9 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("schools/", include("schools.urls")),
     path("", include("courses.urls")),
+    # Pages: Wagtail's view, with cached site lookups and fast routes (cms.serving); Wagtail's own
+    # utility addresses (_util/...) and the named `wagtail_serve` pattern stay as they were.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", cms_serving.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,3 +12,6 @@ class CredentialsConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .privacy import register_entries
+
+        register_entries()

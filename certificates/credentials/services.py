@@ -74,10 +74,15 @@ def credentials_after_reissue(*, certificate) -> int:
     return len(revoked)
 
 
-def credentials_withdraw(*, certificate) -> int:
-    """The certificate is withdrawn (an account erasure): every credential of it is revoked and
-    loses the personal data it held; the rows stay so that the status list keeps saying so."""
-    queryset = Credential.objects.filter(certificate=certificate)
+def credentials_withdraw(*, certificate=None, user=None) -> int:
+    """The certificate (or every certificate of `user`) is withdrawn (an account erasure): every
+    credential of it is revoked and loses the personal data it held; the rows stay so that the
+    status list keeps saying so. A fixed number of queries."""
+    if user is not None:
+        queryset = Credential.objects.filter(certificate__user=user)
+    else:
+        queryset = Credential.objects.filter(certificate=certificate)
+    queryset = Credential.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
     revoked = _revoke(queryset, reason=WITHDRAWN)
     queryset.update(learner_name="", identity_salt="", identity_hash="", jwt="")
     return len(revoked)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import PARAGRAPH_FEATURES
+from cms.serving import CachedViewRestrictionsMixin
 from cms.wording import complete_sentences
 
 from ..blocks import ModuleStreamBlock
@@ -95,7 +96,7 @@ class SourceWorkflowMixin:
         return super().get_workflow()
 
 
-class CourseIndexPage(SourceWorkflowMixin, Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, SourceWorkflowMixin, Page):
     """The catalogue of published courses."""
 
     intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
@@ -122,7 +123,7 @@ class CourseIndexPage(SourceWorkflowMixin, Page):
         return context
 
 
-class CoursePage(SourceWorkflowMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, SourceWorkflowMixin, Page):
     summary = models.TextField(max_length=400, help_text=_("One or two sentences for the catalogue."))
     audience = models.CharField(max_length=32, choices=Audience.choices, default=Audience.EVERYONE)
     programme = models.CharField(
@@ -234,7 +235,7 @@ class CoursePage(SourceWorkflowMixin, Page):
         ]
 
 
-class ModulePage(SourceWorkflowMixin, Page):
+class ModulePage(CachedViewRestrictionsMixin, SourceWorkflowMixin, Page):
     estimated_minutes = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(240)]
     )

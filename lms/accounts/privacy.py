@@ -177,3 +177,28 @@ def register_entries():
             ),
         )
     )
+    register(
+        PersonalData(
+            key="accounts.closure",
+            label=_("Deleting your account"),
+            models=("accounts.AccountErasure",),
+            export=_account_erasures,
+            erase=_erase_account_erasures,
+            purpose=_("To carry out your request to delete your account after the cool-off period."),
+            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            retention=_("Until your account is erased, or you sign in again to keep it."),
+        )
+    )
+
+
+def _account_erasures(user):
+    from .models import export_account_erasures
+
+    return export_account_erasures(user)
+
+
+def _erase_account_erasures(user):
+    from .models import erase_account_erasures
+
+    erase_account_erasures(user)
+

@@ -40,3 +40,32 @@ def register_entries():
             retention=_("Each copy is deleted 7 days after it is ready."),
         )
     )
+    register(
+        PersonalData(
+            key="privacy.data_requests",
+            label=_("Your requests for a copy or the erasure of your data"),
+            models=("privacy.DataRequest", "privacy.DataRequestAction"),
+            export=_data_requests,
+            erase=_erase_data_requests,
+            purpose=_("To carry out and prove that we carried out what you asked about your data."),
+            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            retention=_(
+                "Kept as a record that the request was carried out, with nothing that names you once "
+                "your data is erased."
+            ),
+        )
+    )
+
+
+def _data_requests(user):
+    from .requests import export_data_request_actions, export_data_requests
+
+    return export_data_requests(user) + export_data_request_actions(user)
+
+
+def _erase_data_requests(user):
+    from .requests import erase_data_request_actions, erase_data_requests
+
+    erase_data_requests(user)
+    erase_data_request_actions(user)
+

@@ -244,6 +244,50 @@ STORAGES = {
     "exports": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# S3-compatible storage for several nodes (optional extra: `pip install -e ".[s3]"`, django-storages).
+# MEDIA_BUCKET: uploaded media (images, documents), read publicly from the bucket's address.
+# CERTIFICATES_BUCKET: certificate PDFs, a private bucket; the owner-only download view answers with
+# a presigned address that expires after CERTIFICATE_DOWNLOAD_URL_SECONDS. Credentials come from the
+# usual AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role; set
+# AWS_S3_ENDPOINT_URL for a provider other than AWS. Unset, both stay on the file system.
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", default="").strip().rstrip("/") or None
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", default="").strip() or None
+MEDIA_BUCKET = env_str("MEDIA_BUCKET", default="").strip() or env_str(
+    "AWS_STORAGE_BUCKET_NAME", default=""
+).strip()
+MEDIA_CUSTOM_DOMAIN = env_str("MEDIA_CUSTOM_DOMAIN", default="").strip() or None
+CERTIFICATES_BUCKET = env_str("CERTIFICATES_BUCKET", default="").strip()
+CERTIFICATE_DOWNLOAD_URL_SECONDS = env_int("CERTIFICATE_DOWNLOAD_URL_SECONDS", default=60)
+
+
+def _s3_storage(bucket, **options):
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket, "endpoint_url": AWS_S3_ENDPOINT_URL, "region_name": AWS_S3_REGION_NAME,
+            **options,
+        },
+    }
+
+
+if MEDIA_BUCKET:
+    # Public media: stable addresses, cacheable by browsers.
+    STORAGES["default"] = _s3_storage(
+        MEDIA_BUCKET, custom_domain=MEDIA_CUSTOM_DOMAIN, querystring_auth=False, file_overwrite=False
+    )
+    if MEDIA_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{MEDIA_CUSTOM_DOMAIN}/"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_URL = f"{AWS_S3_ENDPOINT_URL}/{MEDIA_BUCKET}/"
+    else:
+        MEDIA_URL = f"https://{MEDIA_BUCKET}.s3.amazonaws.com/"
+if CERTIFICATES_BUCKET:
+    # Presigned addresses only: never a public domain.
+    STORAGES["certificates"] = _s3_storage(
+        CERTIFICATES_BUCKET, default_acl="private", querystring_auth=True,
+        querystring_expire=CERTIFICATE_DOWNLOAD_URL_SECONDS, custom_domain=None,
+    )
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail

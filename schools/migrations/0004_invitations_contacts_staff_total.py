@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='institution',
             name='staff_total',
-            field=models.PositiveIntegerField(blank=True, help_text='How many staff the institution has, as its lead recorded it (for “% of staff trained”).', null=True, verbose_name='number of staff'),
+            field=models.PositiveIntegerField(blank=True, help_text='How many staff the institution has, as its lead recorded it (to show the percentage of staff trained).', null=True, verbose_name='number of staff'),
         ),
         migrations.AddField(
             model_name='institution',

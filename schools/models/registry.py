@@ -96,7 +96,8 @@ class Institution(models.Model):
         null=True,
         blank=True,
         help_text=_(
-            "How many staff the institution has, as its lead recorded it (for “% of staff trained”)."
+            "How many staff the institution has, as its lead recorded it (to show the percentage "
+            "of staff trained)."
         ),
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.MANUAL)

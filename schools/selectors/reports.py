@@ -4,34 +4,48 @@
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, Subquery, Value
+from django.db.models import Count, F, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from ..models import Borough, Campaign
-from .coverage import _campaign_completions, _percent, coverage_by_borough
+from ..models import Borough, Campaign, CompletionFact
+from .coverage import (
+    EXTERNAL,
+    PLATFORM,
+    CountDistinct,
+    _campaign_completions,
+    _campaign_external,
+    _percent,
+    _trained_users,
+    coverage_by_borough,
+)
 
 
-def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> int:
-    """Learners who completed within the campaign but gave no borough (or one not in London's list),
-    erased people's anonymous facts included. One query."""
-    completers = _campaign_completions(campaign=campaign, on=on).values("user_id")
+def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> dict:
+    """Learners trained within the campaign who gave no borough (or one not in London's list):
+    together (each once), on this site and elsewhere, as `coverage_by_borough` counts them, erased
+    people's anonymous facts included. One query."""
+    def trained(**kwargs):
+        return Q(pk__in=_trained_users(campaign=campaign, on=on, within_campaign=True, **kwargs))
+
     known = Borough.objects.values("ons_code")
     unknown = Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known)
-    erased = (
-        _campaign_completions(campaign=campaign, on=on, facts=True)
-        .filter(unknown)
-        .annotate(one=Value(1))
-        .values("one")
-        .annotate(n=Count("person", distinct=True))
-        .values("n")
-    )
+    platform = _campaign_completions(campaign=campaign, on=on, facts=True).filter(unknown)
+    external = _campaign_external(campaign=campaign, on=on, facts=True).filter(unknown)
+    either = CompletionFact.objects.filter(Q(pk__in=platform.values("pk")) | Q(pk__in=external.values("pk")))
+
+    def erased(facts):
+        return Coalesce(Subquery(facts.order_by().values(n=CountDistinct(F("person")))), 0)
+
     return (
         get_user_model()
-        .objects.filter(pk__in=completers)
-        .filter(unknown)
-        .aggregate(n=Count("pk") + Coalesce(Subquery(erased), 0))["n"]
+        .objects.filter(unknown)
+        .aggregate(
+            together=Count("pk", filter=trained()) + erased(either),
+            platform=Count("pk", filter=trained(source=PLATFORM)) + erased(platform),
+            external=Count("pk", filter=trained(source=EXTERNAL)) + erased(external),
+        )
     )
 
 
@@ -48,22 +62,17 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "total": None,
             "covered": None,
             "uncovered": None,
-            "percent": None,
-            "learners": unknown,
-            # Learners without a borough are counted by their certificates (training on this site).
             "covered_platform": None,
             "covered_external": None,
-            "learners_platform": unknown,
-            "learners_external": None,
+            "percent": None,
+            "learners": unknown["together"],
+            "learners_platform": unknown["platform"],
+            "learners_external": unknown["external"],
             "is_extra": True,
         }
     )
     total = sum(row["total"] or 0 for row in rows)
     covered = sum(row["covered"] or 0 for row in rows)
-    sums = {
-        key: sum(row[key] or 0 for row in rows)
-        for key in ("covered_platform", "covered_external", "learners_platform", "learners_external")
-    }
     rows.append(
         {
             **blank,
@@ -72,8 +81,11 @@ def coverage_by_borough_with_totals(*, campaign: Campaign, on: date | None = Non
             "covered": covered,
             "uncovered": total - covered,
             "percent": _percent(covered, total),
+            "covered_platform": sum(row["covered_platform"] or 0 for row in rows),
+            "covered_external": sum(row["covered_external"] or 0 for row in rows),
             "learners": sum(row["learners"] for row in rows),
-            **sums,
+            "learners_platform": sum(row["learners_platform"] for row in rows),
+            "learners_external": sum(row["learners_external"] for row in rows),
             "is_extra": True,
             "is_total": True,
         }

@@ -30,7 +30,7 @@ def lead_external_section(institution, coverage=None):
         .values("n")
     )
     members = list(
-        # A closed account is no longer shown to leads (as on the rest of the dashboard).
+        # Closed accounts are gone from the lead's view at once, as on the rest of the dashboard.
         Membership.objects.filter(institution=institution, shares_completion=True, user__is_active=True)
         .annotate(pending=Coalesce(Subquery(waiting), 0))
         .filter(Q(confirmed_at__isnull=True) | Q(pending__gt=0))

@@ -187,7 +187,7 @@ def test_module_page_costs_at_most_one_query_more_in_polish_and_urdu(
     print(f"module page queries per language: {counts}")
     assert counts["pl"] <= counts["en-gb"] + 1
     assert counts["ur"] <= counts["en-gb"] + 1
-    assert counts["en-gb"] <= 12  # today's English module page (tests/courses/test_views_progress.py)
+    assert max(counts.values()) <= 8  # the module page's budget (tests/courses/test_views_progress.py)
 
 
 def test_catalogue_and_course_page_in_polish_show_progress_made_in_english(learner, course, polish):

@@ -116,6 +116,10 @@ def test_the_learner_journey_in_the_language(
     page.goto(f"{live_server.url}/{code}{course.url}")
     check_page(page, axe, code)
     page.get_by_role("button", name=t(code, "Start the course")).click()
+    # The optional confidence check, in the learner's language: skipped.
+    page.wait_for_url(re.compile(r"/confidence/before/"))
+    check_page(page, axe, code)
+    page.get_by_role("button", name=t(code, "Skip and start the course")).click()
     for module in ModulePage.objects.child_of(course).live().order_by("path"):
         page.wait_for_url(re.compile(re.escape(f"/{code}{module.url}") + r"(\?.*)?(#.*)?$"))
         check_page(page, axe, code)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from courses.grading import module_questions
-from courses.models import ModulePage
+from courses.models import ConfidenceResponse, ModulePage
 from tests.e2e.helpers import fill_signup, sample_course, seed_site, tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -82,6 +82,11 @@ def test_new_learner_completes_the_course_and_verifies_the_certificate(
     assert note.get_by_role("heading", name="Before you start").is_visible()
     assert "This course talks about suicide" in note.inner_text()
     page.get_by_role("button", name="Start the course").click()
+    # The sample course's optional, anonymous confidence check comes first: rate one statement.
+    page.wait_for_url(re.compile(r"/confidence/before/"))
+    assert page.get_by_role("heading", name="Before you start: how confident do you feel?").is_visible()
+    page.locator("fieldset").first.get_by_label("Agree", exact=True).check()
+    page.get_by_role("button", name="Send my answers").click()
 
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     for module in modules:
@@ -102,6 +107,14 @@ def test_new_learner_completes_the_course_and_verifies_the_certificate(
 
     page.goto(live_server.url + "/my-learning/")
     _assert_listed_as_completed(page, course)
+    # My learning invites the learner to the "after" check, once.
+    page.get_by_role("link", name=f"Answer for {course.title}").click()
+    page.locator("fieldset").first.get_by_label("Strongly agree").check()
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url(re.compile(r"/my-learning/$"))
+    assert page.get_by_text("Your answers were saved without your name").is_visible()
+    assert ConfidenceResponse.objects.filter(phase="after").count() == 1
+    assert page.get_by_role("link", name=f"Answer for {course.title}").count() == 0
     page.get_by_role("link", name=re.compile("View your certificate")).click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download certificate (PDF)").click()
@@ -139,6 +152,9 @@ def test_the_learner_journey_works_by_keyboard_alone(page, live_server, e2e_sett
 
     page.goto(live_server.url + course.url)
     tab_to(page, page.get_by_role("button", name="Start the course"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("button", name="Skip and start the course"))
     with page.expect_navigation():
         page.keyboard.press("Enter")
     for module in ModulePage.objects.child_of(course).live().order_by("path"):

@@ -76,22 +76,24 @@ def test_staff_carry_out_an_erasure_once_and_it_is_logged(admin_client, admin_us
     assert "an erased account" in admin_client.get(LIST + "?all=1").content.decode()
 
 
-def test_an_export_on_someones_behalf_is_started_and_logged(admin_client, admin_user, monkeypatch):
-    started = []
-    monkeypatch.setattr("lms.privacy.services.person_export_start", started.append)
+def test_an_export_on_someones_behalf_is_started_downloaded_and_logged(
+    admin_client, admin_user, celery_eager, django_capture_on_commit_callbacks
+):
     person = UserFactory(email="asker@example.org")
     admin_client.post(reverse("privacy_request_create"), {
         "kind": "export", "source": "email", "email": person.email, "received_on": "2026-11-30",
     })
     request = DataRequest.objects.get()
     url = reverse("privacy_request_detail", args=[request.pk])
-    admin_client.post(url, {"action": "export"})
-    assert started == [person]
+    download = reverse("privacy_request_download", args=[request.pk])
+    assert admin_client.get(download)["Location"] == "/admin/"  # nothing to download yet
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, {"action": "export"})
     assert request.actions.filter(action="export_started", actor=admin_user).exists()
-    monkeypatch.setattr("lms.privacy.requests.export_download_url", lambda r: "/private/export.zip")
-    assert admin_client.get(reverse("privacy_request_download", args=[request.pk]))["Location"] == (
-        "/private/export.zip"
-    )
+    assert download in admin_client.get(url).content.decode()
+    response = admin_client.get(download)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert b"".join(response.streaming_content).startswith(b"PK")  # the person's ZIP
     assert request.actions.filter(action="export_downloaded", actor=admin_user).exists()
     admin_client.post(url, {"action": "done"})
     request.refresh_from_db()

@@ -47,3 +47,24 @@ def test_unused_default_groups_are_gone_and_used_ones_stay():
     assert not Group.objects.filter(name="Editors").exists()
     assert Group.objects.filter(name="Moderators").exists()  # Wagtail's "Moderators approval" task names it
     assert {"Trainers", "Reviewers", "Programme staff"} <= set(Group.objects.values_list("name", flat=True))
+
+
+def test_programme_staff_handle_data_requests_external_training_and_the_confidence_report():
+    user, client = _programme_staff()
+    for perm in (
+        "privacy.change_datarequest",
+        "schools.view_leadexport",
+        "schools.change_externalrecord",
+        "schools.add_registerimport",
+        "courses.view_confidenceresponse",
+    ):
+        assert user.has_perm(perm), perm
+    assert client.get("/admin/privacy/requests/").status_code == 200
+    assert client.get("/admin/courses/reports/confidence/").status_code == 200
+    assert not user.has_perm("courses.add_confidencecheck")  # trainers write the statements
+
+
+def test_trainers_and_reviewers_write_confidence_checks():
+    for name in ("Trainers", "Reviewers"):
+        permissions = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert {"add_confidencecheck", "change_confidencecheck"} <= permissions

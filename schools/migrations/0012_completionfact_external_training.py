@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('courses', '0008_trainer_guidance_and_readable_compare'),
-        ('schools', '0010_external_training_and_confirmed_memberships'),
+        ('schools', '0011_staff_groups_new_permissions'),
     ]
 
     operations = [
