@@ -105,7 +105,8 @@ def test_erasing_members_trained_either_way_changes_no_figure_of_a_confirmed_onl
     schools = [InstitutionFactory(), InstitutionFactory(borough=borough("Hackney")), InstitutionFactory()]
     people = []
     for n in range(15):
-        person = UserFactory(borough=borough("Camden" if n % 2 else "Hackney").ons_code)
+        given = "" if n in (7, 8) else borough("Camden" if n % 2 else "Hackney").ons_code
+        person = UserFactory(borough=given)
         if n % 4 == 3:
             record(person, elsewhere, on=date.today() - timedelta(days=n))  # trained elsewhere only
         else:
@@ -132,12 +133,14 @@ def test_erasing_members_trained_either_way_changes_no_figure_of_a_confirmed_onl
     sharing_confirmed = people[4]  # certificate, sharing, confirmed
     trained_elsewhere = people[3]  # a confirmed record only, not sharing, confirmed
     trained_both_ways = people[10]  # a certificate and a confirmed record, sharing, confirmed
+    no_borough = people[7]  # a confirmed record only, no borough given ("Borough not given")
     for person in (
-        non_sharing_confirmed, self_declared_sharing, sharing_confirmed, trained_elsewhere, trained_both_ways
+        non_sharing_confirmed, self_declared_sharing, sharing_confirmed, trained_elsewhere, trained_both_ways,
+        no_borough,
     ):
         person_erase(person)
 
     kept = CompletionFactInstitution.objects.values_list("shared", "confirmed")
-    assert sorted(kept) == [(False, True)] * 2 + [(True, False)] + [(True, True)] * 3
-    assert CompletionFact.objects.filter(training__isnull=False).count() == 2
+    assert sorted(kept) == [(False, True)] * 3 + [(True, False)] + [(True, True)] * 3
+    assert CompletionFact.objects.filter(training__isnull=False).count() == 3
     assert figures(campaign, schools) == before
