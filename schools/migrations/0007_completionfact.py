@@ -21,12 +21,32 @@ class Migration(migrations.Migration):
                 ('completed_at', models.DateTimeField()),
                 ('borough', models.CharField(blank=True, default='', max_length=16)),
                 ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='courses.coursepage')),
-                ('institutions', models.ManyToManyField(blank=True, related_name='+', to='schools.institution')),
             ],
             options={
                 'verbose_name': 'anonymous completion',
                 'verbose_name_plural': 'anonymous completions',
                 'indexes': [models.Index(fields=['course', 'completed_at'], name='schools_com_course__e3206d_idx')],
             },
+        ),
+        migrations.CreateModel(
+            name='CompletionFactInstitution',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('shared', models.BooleanField(default=False, verbose_name='shared with the institution')),
+                ('confirmed', models.BooleanField(default=False, verbose_name='membership confirmed')),
+                ('fact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='schools.completionfact')),
+                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='schools.institution')),
+            ],
+            options={
+                'verbose_name': "anonymous completion's institution",
+                'verbose_name_plural': "anonymous completions' institutions",
+                'indexes': [models.Index(fields=['institution', 'fact'], name='schools_com_institu_1ccec0_idx')],
+                'constraints': [models.UniqueConstraint(fields=('fact', 'institution'), name='schools_fact_institution_unique')],
+            },
+        ),
+        migrations.AddField(
+            model_name='completionfact',
+            name='institutions',
+            field=models.ManyToManyField(blank=True, related_name='+', through='schools.CompletionFactInstitution', to='schools.institution'),
         ),
     ]

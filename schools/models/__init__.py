@@ -1,7 +1,7 @@
 from .campaigns import Campaign, CoverageSnapshot
 from .consent import LeadExport, SharingConsent
 from .external import ExternalRecord, ExternalTraining, RegisterImport
-from .facts import CompletionFact
+from .facts import CompletionFact, CompletionFactInstitution
 from .imports import GiasImport
 from .invitations import RetiredInvitationCode, StaffInvitation
 from .membership import Membership
@@ -12,6 +12,7 @@ __all__ = [
     "Borough",
     "Campaign",
     "CompletionFact",
+    "CompletionFactInstitution",
     "CoverageSnapshot",
     "CoverageSummary",
     "ExternalRecord",

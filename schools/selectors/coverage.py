@@ -19,6 +19,14 @@ Counting rules (documented for programme staff in the reports):
   "self-declared"; a campaign with `self_declared_counts` off counts only confirmed ones, and the
   reports always show what confirmed memberships alone cover.
 - Only open institutions of the campaign's kinds count.
+- A person whose data was erased leaves an anonymous `CompletionFact` per counting certificate
+  (course, completion date, borough, a random per-person identifier, and each institution they were
+  a member of with whether they shared with it and whether the membership was confirmed). Facts stand
+  for platform certificates: every PLATFORM and ALL figure adds the facts that count by the same
+  rules, so erasing someone changes no figure. A confirmed record of training done elsewhere leaves
+  a fact with its training and date instead (`counting_external_facts`), counted in EXTERNAL and ALL
+  by the records' rules; ALL counts an erased person once, by their random identifier. An erased person has no
+  certificate, record or membership left, so they are never counted twice.
 """
 
 import calendar
@@ -34,6 +42,8 @@ from certificates.models import Certificate
 from ..models import (
     Borough,
     Campaign,
+    CompletionFact,
+    CompletionFactInstitution,
     ExternalRecord,
     Institution,
     InstitutionKind,
@@ -65,9 +75,17 @@ def counting_certificates(*, campaign: Campaign, on: date | None = None):
     completed no later than `on`, and after the day `certificate_valid_months` before it, so a
     certificate stops counting on its anniversary day (`months_before` clamps to the end of a
     shorter month)."""
+    return _counting(Certificate.objects.filter(revoked_at__isnull=True), campaign=campaign, on=on)
+
+
+def counting_facts(*, campaign: Campaign, on: date | None = None):
+    """Anonymous completion facts (of erased people) that count on `on`, by the certificates' rules."""
+    return _counting(CompletionFact.objects.all(), campaign=campaign, on=on)
+
+
+def _counting(qs, *, campaign: Campaign, on: date | None):
     on = _as_of(campaign, on)
-    qs = Certificate.objects.filter(
-        revoked_at__isnull=True,
+    qs = qs.filter(
         completed_at__gte=_start_of(months_before(on, campaign.certificate_valid_months) + timedelta(days=1)),
         completed_at__lt=_start_of(on + timedelta(days=1)),
     )
@@ -111,20 +129,31 @@ def counting_external(*, campaign: Campaign, on: date | None = None):
     of an external training the campaign recognises, claimed by a person, dated no later than `on`
     and after the day the training's `valid_months` before it (so, like a certificate, a record
     stops counting on its anniversary day)."""
+    records = ExternalRecord.objects.filter(status=ExternalRecord.Status.CONFIRMED, user__isnull=False)
+    return _counting_external(records, campaign=campaign, on=on)
+
+
+def counting_external_facts(*, campaign: Campaign, on: date | None = None):
+    """Anonymous facts left by erased people's confirmed records that count, by the records' rules."""
+    return _counting_external(CompletionFact.objects.all(), campaign=campaign, on=on)
+
+
+def _counting_external(qs, *, campaign: Campaign, on: date | None):
     on = _as_of(campaign, on)
-    current = Q(training_id=None)  # never true: a campaign recognising no external training
+    # Never true (a campaign recognising no external training), for records and facts alike.
+    current = Q(training__isnull=True) & Q(training__isnull=False)
     for months, training_ids in _counted_training(campaign)[1].items():
         current |= Q(training_id__in=training_ids, completed_on__gt=months_before(on, months))
-    return ExternalRecord.objects.filter(
-        current, status=ExternalRecord.Status.CONFIRMED, user__isnull=False, completed_on__lte=on
-    )
+    return qs.filter(current, completed_on__lte=on)
 
 
-def _campaign_external(*, campaign: Campaign, on: date | None = None):
-    """Counting external records dated within the campaign's dates (for the learner target)."""
+def _campaign_external(*, campaign: Campaign, on: date | None = None, facts: bool = False):
+    """Counting external records dated within the campaign's dates (for the learner target); with
+    `facts`, the counting anonymous facts erased people's records left instead."""
     on = _as_of(campaign, on)
     end = min(on, campaign.ends_on) if campaign.ends_on else on
-    return counting_external(campaign=campaign, on=on).filter(
+    counting = counting_external_facts if facts else counting_external
+    return counting(campaign=campaign, on=on).filter(
         completed_on__gte=campaign.starts_on, completed_on__lte=end
     )
 
@@ -178,11 +207,44 @@ def _trained_members(
     return members.filter(user_id__in=_trained_users(campaign=campaign, on=on))
 
 
-def _campaign_completions(*, campaign: Campaign, on: date | None = None):
-    """Counting certificates completed within the campaign's dates (for the learner target)."""
+def _fact_members(
+    *, campaign: Campaign, on: date | None, source: str = ALL, sharing_only=False, confirmed_only=False
+):
+    """The (fact, institution) rows of counting facts that count toward an institution's coverage,
+    by the rules of `counted_memberships`: facts of certificates, of records, or either."""
+    platform = Q(pk__in=counting_facts(campaign=campaign, on=on).values("pk"))
+    external = Q(pk__in=counting_external_facts(campaign=campaign, on=on).values("pk"))
+    counted = {PLATFORM: platform, EXTERNAL: external}.get(source, platform | external)
+    counting = CompletionFact.objects.filter(counted).values("pk")
+    rows = CompletionFactInstitution.objects.filter(fact__in=counting)
+    if sharing_only:
+        rows = rows.filter(shared=True)
+    if confirmed_only or not campaign.self_declared_counts:
+        rows = rows.filter(confirmed=True)
+    return rows
+
+
+def _trained_people(*, members, facts):
+    """Per institution (an OuterRef("pk")): counted members holding counting training, plus erased
+    people (once each, however many facts) with a counting fact at it."""
+    live = members.filter(institution=OuterRef("pk")).values("institution").annotate(n=Count("pk"))
+    live = live.values("n")
+    erased = (
+        facts.filter(institution=OuterRef("pk"))
+        .values("institution")
+        .annotate(n=Count("fact__person", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(live), 0) + Coalesce(Subquery(erased), 0)
+
+
+def _campaign_completions(*, campaign: Campaign, on: date | None = None, facts: bool = False):
+    """Counting certificates completed within the campaign's dates (for the learner target); with
+    `facts`, the counting anonymous completion facts of erased people instead."""
     on = _as_of(campaign, on)
     end = min(on, campaign.ends_on) if campaign.ends_on else on
-    return counting_certificates(campaign=campaign, on=on).filter(
+    counting = counting_facts if facts else counting_certificates
+    return counting(campaign=campaign, on=on).filter(
         completed_at__gte=_start_of(campaign.starts_on), completed_at__lt=_start_of(end + timedelta(days=1))
     )
 
@@ -194,18 +256,29 @@ def covered_institution_ids(
     (of `source`; confirmed memberships only when asked).
 
     Driven from the (smaller) memberships table: each membership probes the certificates index on
-    (user, course) once, instead of hashing every current certificate's learner.
+    (user, course) once, instead of hashing every current certificate's learner. Erased people's
+    counting facts add the institutions they were counted members of; with `staff_needed` above one,
+    the (few) institutions they were members of are counted again with both.
     """
     trained = _trained_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
+    facts = _fact_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
     if campaign.staff_needed <= 1:
-        return trained.values("institution_id")
+        return trained.values("institution_id").union(facts.values("institution_id"))
     # A membership is unique per (user, institution), so counting rows counts people.
-    return (
+    by_members = (
         trained.values("institution_id")
         .annotate(trained=Count("id"))
         .filter(trained__gte=campaign.staff_needed)
         .values("institution_id")
     )
+    with_facts = (
+        Institution.objects.filter(pk__in=facts.values("institution_id"))
+        .annotate(trained=_trained_people(members=trained, facts=facts))
+        .filter(trained__gte=campaign.staff_needed)
+        .order_by()
+        .values("pk")
+    )
+    return by_members.order_by().union(with_facts)
 
 
 def counted_institutions(*, campaign: Campaign):
@@ -236,18 +309,25 @@ def _learner_totals(*, campaign: Campaign, on: date | None) -> dict:
     """People trained within the campaign, London-wide: on this site, elsewhere, only elsewhere, and
     together (each once). One query of three one-value subqueries: the certificates' distinct
     learners as before, and two over the small records table (measured at the benchmark's scale:
-    ~0.6 s, against ~5 s for counting over the union of both in one pass)."""
+    ~0.6 s, against ~5 s for counting over the union of both in one pass). Erased people's facts
+    add the same way (their people are nobody else)."""
     certificates = _campaign_completions(campaign=campaign, on=on).order_by()
     external = _campaign_external(campaign=campaign, on=on).order_by()
     only_elsewhere = external.filter(~Exists(certificates.filter(user_id=OuterRef("user_id"))))
 
-    def people(qs):
-        return Coalesce(Subquery(qs.values(n=CountDistinct(F("user_id")))), 0)
+    facts = _campaign_completions(campaign=campaign, on=on, facts=True).order_by()
+    external_facts = _campaign_external(campaign=campaign, on=on, facts=True).order_by()
+    facts_only_elsewhere = external_facts.exclude(person__in=facts.values("person"))
+
+    def people(qs, person="user_id"):
+        return Coalesce(Subquery(qs.values(n=CountDistinct(F(person)))), 0)
 
     row = (
         Campaign.objects.filter(pk=campaign.pk)
         .values(
-            platform=people(certificates), external=people(external), external_only=people(only_elsewhere)
+            platform=people(certificates) + people(facts, "person"),
+            external=people(external) + people(external_facts, "person"),
+            external_only=people(only_elsewhere) + people(facts_only_elsewhere, "person"),
         )
         .get()
     )
@@ -344,16 +424,38 @@ def coverage_by_borough(*, campaign: Campaign, on: date | None = None) -> list[d
         covered_platform=covered(source=PLATFORM),
         covered_external=covered(source=EXTERNAL),
     ).order_by("name")
-    # Each learner gave at most one borough: count learners (a semi-join), not certificates.
+    # Each learner gave at most one borough: count learners (a semi-join), not certificates; and
+    # erased people, by the borough their facts keep.
     completers = _trained_users(campaign=campaign, on=on, within_campaign=True)
-    learners = {
-        row["borough"]: _learner_counts(row)
-        for row in get_user_model()
+    people = (
+        get_user_model()
         .objects.filter(pk__in=completers)
         .values("borough")
         .annotate(**_learner_aggregates(campaign=campaign, on=on))
         .order_by()
-    }
+        .values_list("borough", "together", "external", "external_only")
+    )
+    platform_facts = _campaign_completions(campaign=campaign, on=on, facts=True)
+    elsewhere = Q(pk__in=_campaign_external(campaign=campaign, on=on, facts=True).values("pk"))
+    erased = (
+        CompletionFact.objects.filter(Q(pk__in=platform_facts.values("pk")) | elsewhere)
+        .values("borough")
+        .annotate(
+            together=Count("person", distinct=True),
+            external=Count("person", distinct=True, filter=elsewhere),
+            external_only=Count(
+                "person", distinct=True, filter=elsewhere & ~Q(person__in=platform_facts.values("person"))
+            ),
+        )
+        .order_by()
+        .values_list("borough", "together", "external", "external_only")
+    )
+    totals: dict[str, dict] = {}
+    for code, *counts in people.union(erased, all=True):
+        row = totals.setdefault(code, {"together": 0, "external": 0, "external_only": 0})
+        for key, n in zip(("together", "external", "external_only"), counts, strict=True):
+            row[key] += n
+    learners = {code: _learner_counts(row) for code, row in totals.items()}
     nobody = {"together": 0, "platform": 0, "external": 0}
     return [
         {
@@ -391,11 +493,12 @@ def institution_coverage(
 ) -> dict:
     """How many staff of one institution hold counting training (together, platform, external) and
     whether that covers it. By default only staff who share with the institution count, so what its
-    lead sees never reveals a colleague who does not share. One query."""
+    lead sees never reveals a colleague who does not share (an erased person's fact counts there
+    only if they shared with it). One query."""
     def trained(source):
         members = _trained_members(campaign=campaign, on=on, source=source, sharing_only=sharing_only)
-        counts = members.filter(institution=OuterRef("pk")).values("institution").annotate(n=Count("pk"))
-        return Coalesce(Subquery(counts.values("n")), 0)
+        facts = _fact_members(campaign=campaign, on=on, source=source, sharing_only=sharing_only)
+        return _trained_people(members=members, facts=facts)
 
     row = (
         Institution.objects.filter(pk=institution.pk)
@@ -421,14 +524,26 @@ def institution_coverage(
 
 
 def completions_by_week(*, campaign: Campaign, on: date | None = None) -> list[dict]:
-    """Completions and unique learners per week (Monday) within the campaign. One query."""
-    return list(
-        _campaign_completions(campaign=campaign, on=on)
-        .annotate(week=TruncWeek("completed_at"))
-        .values("week")
-        .annotate(completions=Count("id"), learners=Count("user_id", distinct=True))
-        .order_by("week")
+    """Completions and unique learners per week (Monday) within the campaign, erased people's
+    included (a person is nobody else, so the two add up). One query."""
+    def per_week(completions, person):
+        return (
+            completions.annotate(week=TruncWeek("completed_at"))
+            .values("week")
+            .annotate(completions=Count("id"), learners=Count(person, distinct=True))
+            .order_by()
+            .values_list("week", "completions", "learners")
+        )
+
+    weeks: dict = {}
+    rows = per_week(_campaign_completions(campaign=campaign, on=on), "user_id").union(
+        per_week(_campaign_completions(campaign=campaign, on=on, facts=True), "person"), all=True
     )
+    for week, completions, learners in rows:
+        total = weeks.setdefault(week, {"week": week, "completions": 0, "learners": 0})
+        total["completions"] += completions
+        total["learners"] += learners
+    return [weeks[week] for week in sorted(weeks)]
 
 
 def campaign_for_public() -> Campaign | None:

@@ -4,28 +4,47 @@
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from ..models import Borough, Campaign
-from .coverage import EXTERNAL, PLATFORM, _percent, _trained_users, coverage_by_borough
+from ..models import Borough, Campaign, CompletionFact
+from .coverage import (
+    EXTERNAL,
+    PLATFORM,
+    CountDistinct,
+    _campaign_completions,
+    _campaign_external,
+    _percent,
+    _trained_users,
+    coverage_by_borough,
+)
 
 
 def learners_without_borough(*, campaign: Campaign, on: date | None = None) -> dict:
     """Learners trained within the campaign who gave no borough (or one not in London's list):
-    together (each once), on this site and elsewhere, as `coverage_by_borough` counts them. One query."""
+    together (each once), on this site and elsewhere, as `coverage_by_borough` counts them, erased
+    people's anonymous facts included. One query."""
     def trained(**kwargs):
         return Q(pk__in=_trained_users(campaign=campaign, on=on, within_campaign=True, **kwargs))
 
     known = Borough.objects.values("ons_code")
+    unknown = Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known)
+    platform = _campaign_completions(campaign=campaign, on=on, facts=True).filter(unknown)
+    external = _campaign_external(campaign=campaign, on=on, facts=True).filter(unknown)
+    either = CompletionFact.objects.filter(Q(pk__in=platform.values("pk")) | Q(pk__in=external.values("pk")))
+
+    def erased(facts):
+        return Coalesce(Subquery(facts.order_by().values(n=CountDistinct(F("person")))), 0)
+
     return (
         get_user_model()
-        .objects.filter(Q(borough="") | Q(borough__isnull=True) | ~Q(borough__in=known))
+        .objects.filter(unknown)
         .aggregate(
-            together=Count("pk", filter=trained()),
-            platform=Count("pk", filter=trained(source=PLATFORM)),
-            external=Count("pk", filter=trained(source=EXTERNAL)),
+            together=Count("pk", filter=trained()) + erased(either),
+            platform=Count("pk", filter=trained(source=PLATFORM)) + erased(platform),
+            external=Count("pk", filter=trained(source=EXTERNAL)) + erased(external),
         )
     )
 
