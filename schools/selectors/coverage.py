@@ -171,7 +171,8 @@ def _trained_users(*, campaign: Campaign, on: date | None, source: str = ALL, wi
         return certificates
     if source == EXTERNAL:
         return external
-    return certificates.union(external)
+    # Operands of a UNION carry no ORDER BY (SQLite refuses one; the models have default orderings).
+    return certificates.order_by().union(external.order_by())
 
 
 def counted_memberships(
@@ -263,7 +264,7 @@ def covered_institution_ids(
     trained = _trained_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
     facts = _fact_members(campaign=campaign, on=on, source=source, confirmed_only=confirmed_only)
     if campaign.staff_needed <= 1:
-        return trained.values("institution_id").union(facts.values("institution_id"))
+        return trained.values("institution_id").order_by().union(facts.values("institution_id").order_by())
     # A membership is unique per (user, institution), so counting rows counts people.
     by_members = (
         trained.values("institution_id")
