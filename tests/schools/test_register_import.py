@@ -157,6 +157,9 @@ def test_only_programme_staff_import_registers(client, world):
     assert client.get(reverse("schools_register_import")).status_code in (302, 403)
 
 
+# PostgreSQL: SQLite splits a bulk insert into batches of at most 999 parameters, so there the count
+# grows with the rows by design of SQLite, not of the import.
+@pytest.mark.needs("postgresql")
 @pytest.mark.parametrize("rows", [10, 200])
 def test_register_import_runs_a_fixed_number_of_queries(world, rows, django_assert_num_queries):
     lines = [f"p{n}@example.org,Person {n},14/03/2025,Youth MHFA two-day,100001" for n in range(rows)]
