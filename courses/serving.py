@@ -4,8 +4,9 @@ A course lives at `<home>/<catalogue>/<course>/` and its modules one level down.
 module by walking from the home page, one or two queries per level. Here the module and its course
 are read by slug (indexed) and full `url_path` (the `url_path` of the home page in the request's
 language picks the right translation, since translations share their slugs), and the result is
-kept in the cache under `cms.serving.pages_version()`, which changes whenever a page is published,
-unpublished, moved or deleted: a warm module page needs no routing query at all.
+remembered under `cms.serving.pages_version()` (`cms.serving.remember`), which changes whenever a
+page is saved, published, unpublished, moved or deleted: a warm module page needs no routing query
+at all.
 
 Only the plain case is answered here: a live page of the expected type at exactly that address
 under a live course. Anything else (a draft, a translation that falls back to its English source,
@@ -14,24 +15,20 @@ privacy, view restrictions (Wagtail's serve hooks still run), drafts and transla
 same.
 """
 
-from django.core.cache import cache
-
-from cms.serving import pages_version
+from cms.serving import remember
 
 ROUTE_TIMEOUT = 600
-_NOT_HERE = "-"
 
 
 def course_router(*, request, site, root_path, components):
     if len(components) not in (2, 3):
         return None
     url_path = root_path + "/".join(components) + "/"
-    key = f"courses:route:{pages_version()}:{url_path}"
-    page = cache.get(key)
-    if page is None:
-        page = _live_course_or_module(url_path=url_path, components=components) or _NOT_HERE
-        cache.set(key, page, ROUTE_TIMEOUT)
-    return None if page == _NOT_HERE else page
+    return remember(
+        f"courses:route:{url_path}",
+        lambda: _live_course_or_module(url_path=url_path, components=components),
+        ROUTE_TIMEOUT,
+    )
 
 
 def _live_course_or_module(*, url_path, components):

@@ -1,0 +1,77 @@
+"""What cms.serving remembers per pages version: one read of the version per request, a private
+copy for every reader, and nothing from before a change (or before the cache was emptied) read
+again."""
+
+import pytest
+from django.core.cache import cache, caches
+from django.urls import reverse
+
+from cms import serving
+from tests.factories import CoursePageFactory, ModulePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counting(value):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return value
+
+    return compute, calls
+
+
+def test_a_value_is_worked_out_once_per_pages_version():
+    compute, calls = counting(["Samaritans"])
+    assert serving.remember("test:lines", compute) == ["Samaritans"]
+    assert serving.remember("test:lines", compute) == ["Samaritans"]
+    assert len(calls) == 1
+    serving.bump_pages_version()
+    assert serving.remember("test:lines", compute) == ["Samaritans"]
+    assert len(calls) == 2
+
+
+def test_every_reader_gets_its_own_copy():
+    compute, _ = counting({"progress": []})
+    first = serving.remember("test:shared", compute)
+    first["progress"].append("one learner's answer")
+    assert serving.remember("test:shared", compute) == {"progress": []}
+
+
+def test_nothing_is_remembered_as_nothing():
+    compute, calls = counting(None)
+    assert serving.remember("test:none", compute) is None
+    assert serving.remember("test:none", compute) is None
+    assert len(calls) == 1
+
+
+def test_an_emptied_cache_never_brings_back_what_this_process_remembered():
+    compute, calls = counting("before")
+    serving.remember("test:flushed", compute)
+    version = serving.pages_version()
+    cache.clear()  # Redis flushed or restarted: the version is gone with everything else
+    assert serving.pages_version() != version
+    serving.remember("test:flushed", compute)
+    assert len(calls) == 2
+
+
+def test_a_request_reads_the_pages_version_from_the_cache_once(client, user, monkeypatch):
+    course = CoursePageFactory(title="Talking about suicide")
+    modules = [ModulePageFactory(parent=course, title=f"Lesson {n}") for n in (1, 2)]
+    client.force_login(user)
+    client.post(reverse("courses:enrollment_start", args=[course.pk]))
+    client.get(modules[1].url)
+    reads = []
+    backend = type(caches["default"])
+    real_get = backend.get
+
+    def get(self, key, *args, **kwargs):
+        reads.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", get)
+    for url in (modules[1].url, course.url, reverse("courses:my_learning")):
+        reads.clear()
+        assert client.get(url).status_code == 200
+        assert reads.count(serving.PAGES_VERSION_KEY) == 1, url
