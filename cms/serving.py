@@ -187,22 +187,15 @@ def register_fast_router(router):
 
 
 def _root_path(request, site):
-    """The tree path (`url_path`) of the site's home page in the request's language; None when
-    the home page has no translation in it (Wagtail then serves the default one: let it)."""
+    """The tree path (`url_path`) of the page Wagtail routes the request from: the site's home
+    page in the request's language (`Page.localized`: its live translation, else the home page
+    itself), remembered per site and language."""
     from django.utils import translation
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Site
 
-    try:
-        language = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return None
-    if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-    for root in request._wagtail_cached_site_root_paths:
-        if root.site_id == site.pk and root.language_code == language:
-            return root.root_path
-    return None
+    return remember(
+        f"cms:routing-root:{site.pk}:{translation.get_language()}",
+        lambda: site.root_page.localized.url_path,
+    )
 
 
 def serve(request, path):
