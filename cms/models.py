@@ -11,12 +11,12 @@ HELPLINES_CACHE_KEY = "cms:helplines:v2"
 
 
 def _helplines_changed():
-    """Every page shows the helplines: forget the remembered list (it is kept under the pages
-    version, see cms.serving) and the cached public pages."""
+    """Every page shows the helplines: forget the remembered list (cms.serving, site version) and
+    the cached public pages."""
     from .cache import clear_public_page_cache
-    from .serving import bump_pages_version
+    from .serving import bump_site_version
 
-    bump_pages_version()
+    bump_site_version()
     clear_public_page_cache()
 
 

@@ -4,7 +4,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from .models import HELPLINES_CACHE_KEY, Helpline
-from .serving import remember
+from .serving import SITE_VERSION_KEY, remember
 
 FIELDS = (
     "id", "name", "how_to_contact", "phone_number", "sms_number", "website", "when_open",
@@ -58,7 +58,7 @@ def helplines_for_display() -> list[dict]:
     """Active helplines, emergency first, in the visitor's language where a helpline has been
     translated, as plain dicts (cached; saving a helpline clears it)."""
     try:
-        lines = remember(HELPLINES_CACHE_KEY, _live_helplines, HELPLINES_TIMEOUT)
+        lines = remember(HELPLINES_CACHE_KEY, _live_helplines, HELPLINES_TIMEOUT, scope=SITE_VERSION_KEY)
     except Exception:  # a broken database must not take crisis help off the page
         return FALLBACK_HELPLINES
     return _in_language(lines, translation.get_language() or "") or FALLBACK_HELPLINES

@@ -1,9 +1,9 @@
 """Serving pages without re-reading rows that almost never change.
 
 What Wagtail and the learner pages look up on every request and is the same for every visitor is
-worked out once per `pages_version()` (`remember`): kept in this process's memory and in Django's
-cache (shared by every web node; `lms.cache` falls back to process memory while Redis is down).
-A warm page therefore reads one number from Redis (the version), not one value per lookup:
+worked out once per version (`remember`): kept in this process's memory and in Django's cache
+(shared by every web node; `lms.cache` falls back to process memory while Redis is down). A warm
+page therefore reads the version numbers from Redis (one round trip), not one value per lookup:
 
 - the `Site` a request is for (`Site.find_for_request`, one query by hostname and port), and the
   site root paths Wagtail needs for every page URL;
@@ -14,16 +14,20 @@ A warm page therefore reads one number from Redis (the version), not one value p
 - and, elsewhere, the routes, outlines and rendered bodies of courses and modules (courses) and
   the helplines every page shows (cms.selectors).
 
+The Site, the view restrictions and the helplines are remembered under a second number,
+`SITE_VERSION_KEY`, which only their own changes move on (a page published does not make them be
+read again); both numbers are read in one round trip.
+
 Page types may also register a `fast_router` (see `serve`): given the request, the site, the root
 path of the site in the request's language and the path components, it returns the live page at
 that address in one or two indexed queries, or None to let Wagtail walk the tree as usual.
 
-`pages_version()` is a number that changes whenever what visitors see of the site may have
-changed (a page saved, published, unpublished, moved or deleted; a Site, a view restriction or a
-helpline changed; `CmsConfig.ready` connects the signals): caches of live content put it in their
-keys, so they are never read stale across web nodes, and need no other invalidation. It is read
-once per request (every cache a request uses agrees on it) and never repeats, even after the cache
-is emptied (`cms.cache.current_version`), so a process never mistakes old memory for current.
+`pages_version()` is a number that changes whenever what visitors see of the page tree may have
+changed (a page saved, published, unpublished, moved or deleted, or a Site changed; `CmsConfig.ready`
+connects the signals): caches of live content put it in their keys, so they are never read stale
+across web nodes, and need no other invalidation. Both numbers are read once per request (every
+cache a request uses agrees on them) and never repeat, even after the cache is emptied
+(`cms.cache.current_version`), so a process never mistakes old memory for current.
 """
 
 import pickle
@@ -34,52 +38,77 @@ from asgiref.local import Local
 from django.core.cache import cache
 
 PAGES_VERSION_KEY = "cms:pages:version"
+SITE_VERSION_KEY = "cms:site:version"
+VERSION_KEYS = (PAGES_VERSION_KEY, SITE_VERSION_KEY)
 TIMEOUT = 3600
 
 _fast_routers = []
 
 
 def pages_version() -> int:
-    """The current version of the live page tree (see the module docstring). Read from the
-    shared cache once per request: every cache keyed on it during a request agrees on it."""
-    version = getattr(_request, "pages_version", None)
-    if version is None:
-        from .cache import current_version
+    """The current version of the live page tree (see the module docstring)."""
+    return _version(PAGES_VERSION_KEY)
 
-        version = current_version(PAGES_VERSION_KEY)
+
+def _version(key) -> int:
+    """The current number under `key`, one of VERSION_KEYS. Read from the shared cache once per
+    request, all of them in one round trip: every cache keyed on them during a request agrees."""
+    versions = getattr(_request, "versions", None)
+    if versions is None:
+        versions = _read_versions()
         if getattr(_request, "serving", False):
-            _request.pages_version = version
-    return version
+            _request.versions = versions
+    return versions[key]
+
+
+def _read_versions() -> dict:
+    from .cache import current_version
+
+    versions = cache.get_many(VERSION_KEYS)
+    for key in VERSION_KEYS:
+        if versions.get(key) is None:
+            versions[key] = current_version(key)  # none yet (or the cache was emptied): a fresh one
+    return versions
 
 
 def bump_pages_version(**kwargs):
     """The live page tree changed: every cache keyed on `pages_version()` starts afresh."""
+    _bump(PAGES_VERSION_KEY)
+
+
+def bump_site_version(**kwargs):
+    """A Site, a view restriction or a helpline changed: what is remembered about them (`remember`
+    with `scope=SITE_VERSION_KEY`) is worked out afresh."""
+    _bump(SITE_VERSION_KEY)
+
+
+def _bump(key):
     from .cache import bump_version
 
-    bump_version(PAGES_VERSION_KEY)
-    _request.pages_version = None
+    bump_version(key)
+    _request.versions = None
 
 
 def request_started(**kwargs):
-    """A request begins: it reads the pages version afresh, once (`pages_version`)."""
+    """A request begins: it reads the versions afresh, once (`_version`)."""
     _request.serving = True
-    _request.pages_version = None
+    _request.versions = None
 
 
 def request_finished(**kwargs):
     _request.serving = False
-    _request.pages_version = None
+    _request.versions = None
 
 
-# The pages version of the request being served (per thread and per asyncio task).
+# The versions read for the request being served (per thread and per asyncio task).
 _request = Local()
 
 
 class _VersionMemory:
-    """Values computed for one pages version, kept in this process's memory. A value is stored
-    pickled and unpickled on every read, so each request gets its own copy (exactly as from the
-    shared cache) and nothing one request sets on an object reaches another. Seeing another
-    version drops everything kept; at most MAX_ENTRIES values are kept, the oldest go first."""
+    """Values computed for one version, kept in this process's memory. A value is stored pickled
+    and unpickled on every read, so each request gets its own copy (exactly as from the shared
+    cache) and nothing one request sets on an object reaches another. Seeing another version
+    drops everything kept; at most MAX_ENTRIES values are kept, the oldest go first."""
 
     MAX_ENTRIES = 2000
 
@@ -103,31 +132,27 @@ class _VersionMemory:
                 self._items.pop(next(iter(self._items)))
             self._items[key] = (time.monotonic() + timeout, data)
 
-    def clear(self):
-        with self._lock:
-            self._version, self._items = None, {}
 
-
-_memory = _VersionMemory()
+_memories = {key: _VersionMemory() for key in VERSION_KEYS}
 _NOTHING = "cms.serving:nothing"
 
 
-def remember(key, compute, timeout=TIMEOUT):
-    """`compute()`, worked out once per pages version: kept in this process's memory and in the
-    shared cache under `key` and the current `pages_version()`, so a warm request reads neither
-    Redis nor the database for it. Only for values that are the same for every visitor and change
-    only with the pages version (the caller's key says what else they vary by: a language, a
-    page, a revision). None is remembered too."""
-    version = pages_version()
-    value = _memory.get(version, key)
+def remember(key, compute, timeout=TIMEOUT, *, scope=PAGES_VERSION_KEY):
+    """`compute()`, worked out once per version of `scope` (the page tree unless SITE_VERSION_KEY
+    is given): kept in this process's memory and in the shared cache under `key` and that version,
+    so a warm request reads neither Redis nor the database for it. Only for values that are the
+    same for every visitor and change only with that version (the caller's key says what else they
+    vary by: a language, a page, a revision). None is remembered too."""
+    version = _version(scope)
+    value = _memories[scope].get(version, key)
     if value is None:
-        shared_key = f"cms:v{version}:{key}"
+        shared_key = f"{scope}:{version}:{key}"
         value = cache.get(shared_key)
         if value is None:
             value = compute()
             value = _NOTHING if value is None else value
             cache.set(shared_key, value, timeout)
-        _memory.set(version, key, value, timeout)
+        _memories[scope].set(version, key, value, timeout)
     return None if value == _NOTHING else value
 
 
@@ -141,7 +166,9 @@ def site_for_request(request):
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     host, port = split_domain_port(request._get_raw_host())[0].lower(), request.get_port()
-    site = remember(f"cms:site:{host}:{port}", lambda: Site._find_for_request(request))
+    site = remember(
+        f"cms:site:{host}:{port}", lambda: Site._find_for_request(request), scope=SITE_VERSION_KEY
+    )
     request._wagtail_site = site
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
         request._wagtail_cached_site_root_paths = remember(
@@ -151,7 +178,9 @@ def site_for_request(request):
 
 
 def forget_sites(**kwargs):
-    """A Site changed (hostname, port, root page or default flag): look them up again."""
+    """A Site changed (hostname, port, root page or default flag): look them up again, and the
+    site root paths (remembered with the page tree)."""
+    bump_site_version()
     bump_pages_version()
 
 
@@ -162,12 +191,13 @@ def restricted_paths() -> tuple[str, ...]:
     return remember(
         "cms:restricted-paths",
         lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        scope=SITE_VERSION_KEY,
     )
 
 
 def forget_restrictions(**kwargs):
     """A view restriction was added, changed or removed, or a page moved (its path changed)."""
-    bump_pages_version()
+    bump_site_version()
 
 
 class CachedViewRestrictionsMixin:
@@ -187,15 +217,26 @@ def register_fast_router(router):
 
 
 def _root_path(request, site):
-    """The tree path (`url_path`) of the page Wagtail routes the request from: the site's home
-    page in the request's language (`Page.localized`: its live translation, else the home page
-    itself), remembered per site and language."""
+    """The tree path (`url_path`) of the site's home page in the request's language, or of the
+    home page itself (in the default language) when it has no translation in that language, as
+    Wagtail routes from it (`Page.localized`)."""
+    from django.conf import settings
     from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
 
-    return remember(
-        f"cms:routing-root:{site.pk}:{translation.get_language()}",
-        lambda: site.root_page.localized.url_path,
-    )
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        site_for_request(request)
+    paths = {
+        root.language_code: root.root_path
+        for root in request._wagtail_cached_site_root_paths
+        if root.site_id == site.pk
+    }
+    return paths.get(language) or paths.get(default)
 
 
 def serve(request, path):

@@ -56,22 +56,49 @@ def test_an_emptied_cache_never_brings_back_what_this_process_remembered():
     assert len(calls) == 2
 
 
-def test_a_request_reads_the_pages_version_from_the_cache_once(client, user, monkeypatch):
+def test_a_request_reads_the_versions_from_the_cache_once(client, user, monkeypatch):
     course = CoursePageFactory(title="Talking about suicide")
     modules = [ModulePageFactory(parent=course, title=f"Lesson {n}") for n in (1, 2)]
     client.force_login(user)
     client.post(reverse("courses:enrollment_start", args=[course.pk]))
-    client.get(modules[1].url)
-    reads = []
+    urls = (modules[1].url, course.url, reverse("courses:my_learning"))
+    for url in urls:
+        client.get(url)
+    reads, inside_get_many = [], []
     backend = type(caches["default"])
-    real_get = backend.get
+    real_get, real_get_many = backend.get, backend.get_many
 
     def get(self, key, *args, **kwargs):
-        reads.append(key)
+        if not inside_get_many:  # the local memory cache's get_many calls get for each key
+            reads.append(key)
         return real_get(self, key, *args, **kwargs)
 
+    def get_many(self, keys, *args, **kwargs):
+        reads.extend(keys)
+        inside_get_many.append(1)
+        try:
+            return real_get_many(self, keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
     monkeypatch.setattr(backend, "get", get)
-    for url in (modules[1].url, course.url, reverse("courses:my_learning")):
+    monkeypatch.setattr(backend, "get_many", get_many)
+    for url in urls:
         reads.clear()
         assert client.get(url).status_code == 200
         assert reads.count(serving.PAGES_VERSION_KEY) == 1, url
+        assert reads.count(serving.SITE_VERSION_KEY) == 1, url
+        assert not [key for key in reads if key.startswith(serving.VERSION_KEYS)
+                    and key not in serving.VERSION_KEYS], reads  # nothing remembered re-read
+
+
+def test_a_page_published_keeps_the_site_and_helplines_remembered(client):
+    client.get("/")
+    compute, calls = counting(["Samaritans"])
+    serving.remember("test:site-wide", compute, scope=serving.SITE_VERSION_KEY)
+    serving.bump_pages_version()
+    serving.remember("test:site-wide", compute, scope=serving.SITE_VERSION_KEY)
+    assert len(calls) == 1
+    serving.bump_site_version()
+    serving.remember("test:site-wide", compute, scope=serving.SITE_VERSION_KEY)
+    assert len(calls) == 2
