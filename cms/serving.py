@@ -137,21 +137,23 @@ _memories = {key: _VersionMemory() for key in VERSION_KEYS}
 _NOTHING = "cms.serving:nothing"
 
 
-def remember(key, compute, timeout=TIMEOUT, *, scope=PAGES_VERSION_KEY):
+def remember(key, compute, timeout=TIMEOUT, *, scope=PAGES_VERSION_KEY, shared=True):
     """`compute()`, worked out once per version of `scope` (the page tree unless SITE_VERSION_KEY
-    is given): kept in this process's memory and in the shared cache under `key` and that version,
-    so a warm request reads neither Redis nor the database for it. Only for values that are the
-    same for every visitor and change only with that version (the caller's key says what else they
-    vary by: a language, a page, a revision). None is remembered too."""
+    is given): kept in this process's memory and (unless `shared` is False: for what depends on
+    this deploy's code or templates) in the shared cache under `key` and that version, so a warm
+    request reads neither Redis nor the database for it. Only for values that are the same for
+    every visitor and change only with that version (the caller's key says what else they vary by:
+    a language, a page, a revision). None is remembered too."""
     version = _version(scope)
     value = _memories[scope].get(version, key)
     if value is None:
         shared_key = f"{scope}:{version}:{key}"
-        value = cache.get(shared_key)
+        value = cache.get(shared_key) if shared else None
         if value is None:
             value = compute()
             value = _NOTHING if value is None else value
-            cache.set(shared_key, value, timeout)
+            if shared:
+                cache.set(shared_key, value, timeout)
         _memories[scope].set(version, key, value, timeout)
     return None if value == _NOTHING else value
 

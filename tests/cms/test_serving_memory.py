@@ -102,3 +102,19 @@ def test_a_page_published_keeps_the_site_and_helplines_remembered(client):
     serving.bump_site_version()
     serving.remember("test:site-wide", compute, scope=serving.SITE_VERSION_KEY)
     assert len(calls) == 2
+
+
+def test_the_help_bar_and_footer_are_rendered_per_language_and_follow_a_helpline_change(client, user):
+    from cms.models import Helpline
+
+    client.force_login(user)  # signed in: no whole-page cache
+    english, polish = client.get("/get-help/").content.decode(), client.get("/pl/get-help/").content.decode()
+    assert 'href="/privacy/"' in english and 'href="/pl/privacy/"' in polish
+    assert 'href="/pl/privacy/"' not in client.get("/get-help/").content.decode()
+    line = Helpline.objects.get(name="Samaritans")
+    line.how_to_contact = "Call 116 123 (free, any time)"
+    line.save()
+    html = client.get("/get-help/").content.decode()
+    footer = html[html.index('class="site-footer"'):]
+    help_bar = html[html.index('class="help-bar"'):html.index('class="site-header"')]
+    assert "Call 116 123 (free, any time)" in footer and "Call 116 123 (free, any time)" in help_bar
