@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from lms.notifications.models import EmailSend
 from schools import selectors
 from schools.models import ExternalRecord, InstitutionKind, Membership, RegisterImport
 from schools.register_import import RegisterSummary, register_import_bytes
@@ -95,6 +96,8 @@ def test_register_with_bad_rows_then_the_same_file_again(
     assert sorted(m.to[0] for m in mailoutbox) == ["new@example.org", "una@example.org"]
     assert "Youth MHFA two-day" in mailoutbox[0].body and "/accounts/signup/" in mailoutbox[0].body
     assert ExternalRecord.objects.filter(user__isnull=True).count() == 2
+    # Each invitation is in the platform's send log, under its own kind.
+    assert EmailSend.objects.filter(kind="schools.register_invitation", status="sent").count() == 2
 
     # The rejected rows download as CSV, formulas disarmed.
     rejected = admin_client.get(reverse("schools_register_import_rejections", args=[first.pk]))
