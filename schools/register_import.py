@@ -30,6 +30,7 @@ from .external import verified_users_by_email
 from .gias import Rejections, _records, decode_gias_bytes
 from .models import ExternalRecord, ExternalTraining, Institution, Membership, RegisterImport
 
+REGISTER_IMPORT_TASK = "schools.tasks.import_attendance_register"
 REGISTER_SOFT_TIME_LIMIT = 300
 REGISTER_TIME_LIMIT = 360
 MAX_REGISTER_BYTES = 5 * 1024 * 1024
@@ -227,7 +228,7 @@ def register_import_upload(*, uploaded_file, user) -> RegisterImport:
     record = RegisterImport.objects.create(
         file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
     )
-    enqueue_on_commit("schools.tasks.import_attendance_register", record.pk)
+    enqueue_on_commit(REGISTER_IMPORT_TASK, record.pk)
     return record
 
 

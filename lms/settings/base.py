@@ -421,7 +421,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.privacy.tasks.purge_exports",
         "schedule": crontab(minute=35),
     },
-    # Schools: a register upload whose task died is marked failed; one never queued is queued again.
+    # Schools: an upload (schools register or attendance register) whose task died is marked failed;
+# one never queued is queued again.
     "schools-gias-import-sweep": {
         "task": "schools.tasks.sweep_gias_imports",
         "schedule": timedelta(minutes=5),
