@@ -12,7 +12,7 @@ from .coverage import (
     institution_coverage,
     uncovered_institutions,
 )
-from .dashboard import StaffRow, institution_staff_progress
+from .dashboard import StaffRow, external_decisions_for_lead, institution_staff_progress
 from .public import PublicCount, PublicFigures, campaign_public_figures
 from .registry import (
     institution_filter_by_query,
@@ -28,6 +28,7 @@ from .registry import (
 )
 
 __all__ = [
+    "external_decisions_for_lead",
     "PublicCount",
     "PublicFigures",
     "campaign_public_figures",
