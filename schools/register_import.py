@@ -12,7 +12,6 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -225,11 +224,9 @@ def register_import_bytes(*, raw: bytes, file_name: str = "", record: RegisterIm
 
 def register_import_upload(*, uploaded_file, user) -> RegisterImport:
     """Store an uploaded register privately and queue its import."""
-    record = RegisterImport.objects.create(
-        file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
-    )
-    enqueue_on_commit(REGISTER_IMPORT_TASK, record.pk)
-    return record
+    from .services import upload_queue
+
+    return upload_queue(RegisterImport).store(uploaded_file=uploaded_file, user=user)
 
 
 def register_import_run(*, register_import_id: int) -> RegisterImport | None:

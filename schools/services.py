@@ -173,11 +173,7 @@ def _gias_apply(*, rows, summary: ImportSummary) -> None:
 
 def gias_import_upload(*, uploaded_file, user) -> GiasImport:
     """Store an uploaded register file and queue its import."""
-    record = GiasImport.objects.create(
-        file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
-    )
-    enqueue_on_commit(GIAS_IMPORT_TASK, record.pk)
-    return record
+    return upload_queue(GiasImport).store(uploaded_file=uploaded_file, user=user)
 
 
 def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
@@ -262,6 +258,14 @@ class UploadQueue:
         # Still "Importing" after the hard limit, plus a minute's grace for the worker to report:
         # the task died.
         return timedelta(seconds=self.time_limit + 60)
+
+    def store(self, *, uploaded_file, user):
+        """Keep an uploaded file privately and queue its import once the upload is saved."""
+        record = self.model.objects.create(
+            file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
+        )
+        enqueue_on_commit(self.task, record.pk)
+        return record
 
     def limit_minutes(self) -> int:
         """How long, at most, before a stuck upload is marked failed (for the admin pages)."""
