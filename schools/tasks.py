@@ -27,6 +27,15 @@ def sweep_gias_imports() -> int:
     return services.uploads_sweep()
 
 
+@shared_task(name="schools.tasks.refresh_public_figures", acks_late=True, soft_time_limit=120, time_limit=150)
+def refresh_public_figures() -> bool:
+    """Periodic (Celery beat): work out the public campaign's figures again, so public pages read
+    them ready-made."""
+    from .selectors import public_figures_refresh
+
+    return public_figures_refresh() is not None
+
+
 @shared_task(name="schools.tasks.snapshot_all_coverage", acks_late=True, soft_time_limit=600, time_limit=660)
 def snapshot_all_coverage() -> int:
     """Nightly (Celery beat): a coverage snapshot for every campaign that has started."""

@@ -433,6 +433,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.accounts.tasks.retention_run",
         "schedule": crontab(hour=10, minute=15),
     },
+    # Schools: the public campaign's figures, worked out in the background for public pages (they are
+    # at most 5 minutes old: schools/selectors/public.py).
+    "schools-public-figures": {
+        "task": "schools.tasks.refresh_public_figures",
+        "schedule": timedelta(minutes=4),
+        "options": {"expires": 4 * 60},
+    },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {
         "task": "schools.tasks.snapshot_all_coverage",

@@ -13,7 +13,13 @@ from .coverage import (
     uncovered_institutions,
 )
 from .dashboard import StaffRow, external_decisions_for_lead, institution_staff_progress
-from .public import PublicCount, PublicFigures, campaign_public_figures
+from .public import (
+    PublicCount,
+    PublicFigures,
+    campaign_public_figures,
+    public_figures,
+    public_figures_refresh,
+)
 from .registry import (
     institution_filter_by_query,
     institution_find_by_invitation,
@@ -32,6 +38,8 @@ __all__ = [
     "PublicCount",
     "PublicFigures",
     "campaign_public_figures",
+    "public_figures",
+    "public_figures_refresh",
     "StaffRow",
     "campaign_for_public",
     "campaign_summary",
