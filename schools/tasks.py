@@ -3,7 +3,12 @@
 from celery import shared_task
 
 from . import services
-from .register_import import REGISTER_IMPORT_TASK, REGISTER_SOFT_TIME_LIMIT, REGISTER_TIME_LIMIT
+from .register_import import (
+    INVITATION_TASK,
+    REGISTER_IMPORT_TASK,
+    REGISTER_SOFT_TIME_LIMIT,
+    REGISTER_TIME_LIMIT,
+)
 
 
 @shared_task(
@@ -57,7 +62,7 @@ def import_attendance_register(register_import_id: int) -> str | None:
 
 
 @shared_task(
-    name="schools.tasks.send_register_invitations",
+    name=INVITATION_TASK,
     acks_late=True,
     autoretry_for=(OSError,),
     retry_backoff=60,
