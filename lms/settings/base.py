@@ -30,6 +30,11 @@ SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', defau
 # The product's one name: page titles, the site header, emails and their sender, the admin, the
 # authenticator-app entry. Shown through `lms.branding.site_name()` (translated where a catalogue has it).
 SITE_NAME = env_str("SITE_NAME", default="London suicide prevention and Youth MHFA training")
+# Who is responsible for learners' personal data, as the privacy notice names them (UK GDPR, articles
+# 13 and 14): the organisation (the data controller), and how to reach its data protection contact
+# (email and postal address). Required in production; locally a marked sample is shown.
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", default="").strip()
+PRIVACY_CONTACT = env_str("PRIVACY_CONTACT", default="").strip()
 
 INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
