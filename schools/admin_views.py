@@ -87,7 +87,7 @@ class UploadView(PermissionMixin, AdminPageMixin, FormView):
     header_icon = "upload"
 
     def upload(self, uploaded_file):
-        raise NotImplementedError
+        return services.upload_queue(self.model).store(uploaded_file=uploaded_file, user=self.request.user)
 
     def get_context_data(self, **kwargs):
         services.uploads_fail_overdue()  # never list an upload whose task died as "Importing"
@@ -136,9 +136,6 @@ class GiasImportView(UploadView):
     template_name = "schools/admin/gias_import.html"
     page_title = _("Import the schools register")
     detail_url_name = "schools_gias_import_detail"
-
-    def upload(self, uploaded_file):
-        return services.gias_import_upload(uploaded_file=uploaded_file, user=self.request.user)
 
 
 class GiasImportDetailView(UploadDetailView):

@@ -13,7 +13,7 @@ from lms.exports import spreadsheet_safe_row
 
 from .admin_views import PermissionMixin, UploadDetailView, UploadForm, UploadView
 from .models import RegisterImport
-from .register_import import MAX_REGISTER_BYTES, register_import_upload
+from .register_import import MAX_REGISTER_BYTES
 
 REGISTER_PERMISSION = "schools.add_registerimport"
 
@@ -34,9 +34,6 @@ class RegisterImportView(UploadView):
     template_name = "schools/admin/register_import.html"
     page_title = _("Import an attendance register")
     detail_url_name = "schools_register_import_detail"
-
-    def upload(self, uploaded_file):
-        return register_import_upload(uploaded_file=uploaded_file, user=self.request.user)
 
 
 class RegisterImportDetailView(UploadDetailView):

@@ -222,13 +222,6 @@ def register_import_bytes(*, raw: bytes, file_name: str = "", record: RegisterIm
     return summary
 
 
-def register_import_upload(*, uploaded_file, user) -> RegisterImport:
-    """Store an uploaded register privately and queue its import."""
-    from .services import upload_queue
-
-    return upload_queue(RegisterImport).store(uploaded_file=uploaded_file, user=user)
-
-
 def register_import_run(*, register_import_id: int) -> RegisterImport | None:
     """Run a queued upload once (a second run, or a run of a finished one, changes nothing); every
     way it can end is recorded on it (`schools.services.upload_run`)."""

@@ -171,11 +171,6 @@ def _gias_apply(*, rows, summary: ImportSummary) -> None:
         Institution.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
 
 
-def gias_import_upload(*, uploaded_file, user) -> GiasImport:
-    """Store an uploaded register file and queue its import."""
-    return upload_queue(GiasImport).store(uploaded_file=uploaded_file, user=user)
-
-
 def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
     """Run a queued admin upload of the schools register (see `upload_run`)."""
     return upload_run(
