@@ -43,7 +43,7 @@ from weasyprint.urls import URLFetcher
 from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
-from . import pdf_structure, scripts
+from . import pdf_fonts, pdf_structure, scripts
 from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
@@ -286,7 +286,16 @@ def _layout(html: str):
 
 
 def _write(document) -> bytes:
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, finisher=pdf_structure.finish)
+    fonts = pdf_fonts.CompactFonts()
+    for key, font in document.fonts.items():
+        fonts[key] = font
+    document.fonts = fonts  # CJK fonts embed only the glyphs used (see pdf_fonts)
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, finisher=_finish)
+
+
+def _finish(document, pdf) -> None:
+    pdf_fonts.rewire_compact_fonts(document, pdf)
+    pdf_structure.finish(document, pdf)
 
 
 def _html_to_pdf(html: str) -> bytes:
