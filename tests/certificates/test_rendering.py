@@ -274,15 +274,17 @@ def test_an_invalid_accent_colour_cannot_inject_css(monkeypatch):
 def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     from pathlib import Path
 
+    import segno
     from PIL import Image
 
     media = Path(settings.MEDIA_ROOT)
     media.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (200, 60), "navy").save(media / "signature.png")
     Image.new("RGB", (120, 120), "teal").save(media / "logo.png")
-    pdf = render_certificate_pdf(
-        data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
-    )
+    certificate = data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
+    pdf = render_certificate_pdf(certificate)
+    qr = segno.make(certificate.verify_url, error="m", micro=False).symbol_size(scale=4, border=2)
     images = run("pdfimages", pdf_file(pdf), "-list").strip().splitlines()[2:]
     sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in images)
-    assert sizes == [(120, 120), (200, 60)]  # the logo and the signature, each embedded once
+    # the logo and the signature, each embedded once, and the QR code (4 pixels a module)
+    assert sizes == sorted([(120, 120), qr, (200, 60)])
