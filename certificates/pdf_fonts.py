@@ -62,16 +62,34 @@ class _CompactCIDFont(Font):
     cid_for_code: dict[int, int] | None = None
 
     def subset(self, to_unicode, hinting):
-        if to_unicode and not self.missing and harfbuzz_subset is not None:
+        if to_unicode and not self.missing and harfbuzz_subset is not None and self._cids_are_gids():
             try:
                 self.file_content, self.cid_for_code = _subset_renumbered(
-                    self.hb_face, sorted(to_unicode), self.glyph_count, hinting
+                    self.hb_face, sorted(to_unicode), hinting
                 )
                 return
             except Exception:  # keep WeasyPrint's subsetting: larger, never wrong
                 logger.exception("Compact subsetting of %s failed; embedding it the usual way", self.family)
                 self.cid_for_code = None
         super().subset(to_unicode, hinting)
+
+
+    def _cids_are_gids(self) -> bool:
+        """Whether every glyph's CID is its glyph id (true of the Noto CJK fonts): the subset's
+        charset then names each kept glyph's original id. Checked once per font face a process."""
+        key = (len(self.file_content), self.index)
+        if key not in _CIDS_ARE_GIDS:
+            try:
+                font = TTFont(io.BytesIO(self.file_content), fontNumber=self.index, lazy=True)
+                charset = font["CFF "].cff.topDictIndex[0].charset
+                _CIDS_ARE_GIDS[key] = all(name == f"cid{gid:05d}" for gid, name in enumerate(charset) if gid)
+            except Exception:
+                logger.exception("Could not read the CID charset of %s", self.family)
+                _CIDS_ARE_GIDS[key] = False
+        return _CIDS_ARE_GIDS[key]
+
+
+_CIDS_ARE_GIDS: dict[tuple[int, int], bool] = {}
 
 
 def _is_cid_keyed_cff(font: Font) -> bool:
@@ -137,18 +155,20 @@ def _first_operator(top_dict: bytes) -> bytes:
     return b""
 
 
-def _subset_renumbered(hb_face, codes: list[int], glyph_count: int, hinting: bool):
-    """(font bytes, {code: new CID}) for the glyphs `codes`, numbered 1..n in code order with
-    .notdef at 0, and an identity CID charset."""
+def _subset_renumbered(hb_face, codes: list[int], hinting: bool):
+    """(font bytes, {code: new CID}) for the glyphs `codes` (original glyph ids), numbered from 1
+    in their original order with .notdef at 0, and an identity CID charset."""
     subset_input = ffi.gc(
         harfbuzz_subset.hb_subset_input_create_or_fail(), harfbuzz_subset.hb_subset_input_destroy
     )
     glyphs = harfbuzz_subset.hb_subset_input_glyph_set(subset_input)
     array = ffi.new(f"hb_codepoint_t[{len(codes)}]", codes)
     harfbuzz.hb_set_add_sorted_array(glyphs, array, len(codes))
+    # No layout closure: the text is already shaped, so the glyphs drawn are all the PDF needs.
     flags = (
         harfbuzz_subset.HB_SUBSET_FLAGS_PASSTHROUGH_UNRECOGNIZED
         | harfbuzz_subset.HB_SUBSET_FLAGS_DESUBROUTINIZE
+        | harfbuzz_subset.HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE
     )
     if not hinting:
         flags |= harfbuzz_subset.HB_SUBSET_FLAGS_NO_HINTING
@@ -160,16 +180,19 @@ def _subset_renumbered(hb_face, codes: list[int], glyph_count: int, hinting: boo
     if face == ffi.NULL:
         raise ValueError("HarfBuzz could not subset the font")
     face = ffi.gc(face, harfbuzz.hb_face_destroy)
-    # HarfBuzz keeps .notdef and numbers the kept glyphs in their original order.
-    kept = sorted({0, *(code for code in codes if code < glyph_count)})
-    cid_for_code = {code: new for new, code in enumerate(kept) if code in codes}
     font = TTFont(io.BytesIO(get_hb_object_data(face)), recalcBBoxes=False, recalcTimestamp=False)
-    order = font.getGlyphOrder()
-    if len(order) != len(kept) or len(cid_for_code) != len(codes):
-        raise ValueError(f"subset has {len(order)} glyphs, expected {len(kept)}")
     top_dict = font["CFF "].cff.topDictIndex[0]
     if not hasattr(top_dict, "ROS"):
         raise ValueError("subset is not CID-keyed")
+    # The subset's charset still holds each glyph's original CID, which is its original glyph id
+    # (checked by the caller): that says where each code's glyph went. HarfBuzz may keep a few
+    # more glyphs than asked (variants of the same characters); they do no harm.
+    order = font.getGlyphOrder()
+    original = [0, *(int(name.removeprefix("cid")) for name in order[1:])]
+    position = {gid: new for new, gid in enumerate(original)}
+    if original != sorted(original) or any(code not in position for code in codes):
+        raise ValueError("the subset does not hold the glyphs asked for, in order")
+    cid_for_code = {code: position[code] for code in codes}
     identity = [".notdef", *(f"cid{cid:05d}" for cid in range(1, len(order)))]
     renamed = dict(zip(order, identity, strict=True))
     char_strings = top_dict.CharStrings

@@ -49,12 +49,26 @@ def test_a_cjk_name_is_small_and_reads_back(script, tmp_path):
     assert re.search(r"Noto-Sans-CJK-\w+-Bold\s+CID Type 0C \(OT\)\s+Custom\s+yes yes yes", fonts), fonts
 
 
-@pytest.mark.parametrize("script", ["Korean", "Japanese"])
-def test_the_compact_font_draws_the_same_page_as_weasyprints_embedding(script, tmp_path):
-    certificate = data(learner_name=CJK_NAMES[script])
+MUCH_CJK = {
+    "learner_name": "王小明 (Wang Xiaoming) 김민준",
+    "course_title": "自殺予防：ロンドン市民のための入門 — 자살 예방 입문 中文课程标题",
+    "body": "這是一個很長的正文，用來測試很多漢字的情況。日本語の文章も少し入れます。한국어 문장도 있습니다.",
+    "signatory_name": "山田太郎",
+}
+
+
+@pytest.mark.parametrize("case", ["Korean", "Japanese", "much CJK text in three fonts and two weights"])
+def test_the_compact_font_draws_and_reads_the_same_page_as_weasyprints_embedding(case, tmp_path):
+    fields = {"learner_name": CJK_NAMES[case]} if case in CJK_NAMES else MUCH_CJK
+    certificate = data(**fields)
     compact, full = render_certificate_pdf(certificate), _weasyprint_embedding(certificate)
-    assert len(compact) < len(full) / 3
+    assert len(compact) <= 40 * 1024 < len(full)
     assert _raster(compact, tmp_path, "compact") == _raster(full, tmp_path, "full")
+    (tmp_path / "compact.pdf").write_bytes(compact)
+    (tmp_path / "full.pdf").write_bytes(full)
+    assert run("pdftotext", tmp_path / "compact.pdf") == run("pdftotext", tmp_path / "full.pdf")
+    fonts = run("pdffonts", tmp_path / "compact.pdf")
+    assert "CJK" in fonts and not re.search(r"CJK\S*\s+CID Type 0C \(OT\)\s+Identity-H", fonts), fonts
 
 
 def test_the_embedded_cjk_font_holds_only_the_glyphs_used_numbered_as_its_cids():

@@ -16,7 +16,7 @@ import pytest
 from certificates import rendering
 from certificates.rendering import RenderTimeout, render_certificate_pdf
 from tests.certificates.pdf import certificate_data as data
-from tests.certificates.pdf import decompressed
+from tests.certificates.pdf import decompressed, qr_image_size
 from tests.certificates.pdf import poppler as run
 
 NAMES = {
@@ -274,7 +274,6 @@ def test_an_invalid_accent_colour_cannot_inject_css(monkeypatch):
 def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     from pathlib import Path
 
-    import segno
     from PIL import Image
 
     media = Path(settings.MEDIA_ROOT)
@@ -283,7 +282,7 @@ def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     Image.new("RGB", (120, 120), "teal").save(media / "logo.png")
     certificate = data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
     pdf = render_certificate_pdf(certificate)
-    qr = segno.make(certificate.verify_url, error="m", micro=False).symbol_size(scale=4, border=2)
+    qr = qr_image_size(certificate.verify_url)
     images = run("pdfimages", pdf_file(pdf), "-list").strip().splitlines()[2:]
     sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in images)
     # the logo and the signature, each embedded once, and the QR code (4 pixels a module)
