@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import plain
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import PUBLIC_TASK, PersonalData, register_all
 
 from .models import Certificate, WithdrawnCertificate
 from .storage import certificate_storage
@@ -62,19 +62,16 @@ def _erase_certificates(user):
 
 
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="certificates.certificates",
-            label=_("Certificates"),
-            models=("certificates.Certificate",),
-            export=_certificates,
-            erase=_erase_certificates,
+            "certificates.certificates", _("Certificates"),
+            ("certificates.Certificate",), _certificates, _erase_certificates,
             files=_pdfs,
             purpose=_("To prove you completed a course, and let anyone you show it to check it is genuine."),
-            lawful_basis=_("Public task: providing the training service"),
+            lawful_basis=PUBLIC_TASK,
             retention=_(
                 "As long as the account exists. When it is erased the certificate is withdrawn: its "
                 "code then shows “withdrawn at the holder’s request”, with no name."
             ),
-        )
+        ),
     )

@@ -14,6 +14,7 @@ folders only: no network and no other files. A render is bounded in time (`Rende
 from __future__ import annotations
 
 import base64
+import io
 import logging
 import os
 import signal
@@ -43,7 +44,7 @@ from weasyprint.urls import URLFetcher
 from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
-from . import pdf_structure, scripts
+from . import pdf_fonts, pdf_structure, scripts
 from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
@@ -161,6 +162,21 @@ def warm_up() -> None:
     scripts.printable("")
 
 
+# The QR code's mask pattern, fixed: any of the eight reads the same in every scanner (the symbol
+# says which it uses), and scoring all eight to pick the "best" cost more than the rest of the
+# certificate's text layout put together.
+QR_MASK = 2
+
+
+def qr_png_data_uri(url: str) -> str:
+    """The certificate's QR code of `url`: a PNG data URI, 4 pixels a module, quiet zone included,
+    drawn without smoothing (`image-rendering: pixelated` in the stylesheet). A few hundred bytes,
+    and WeasyPrint embeds it as one image instead of parsing and drawing a path of every module."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False, mask=QR_MASK).save(buffer, kind="png", scale=4, border=2)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def qr_svg_data_uri(url: str) -> str:
     """The QR code of `url` as an SVG data URI (dark modules on white, quiet zone included)."""
     return segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=2, dark="#000")
@@ -223,7 +239,10 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
                 break
         else:
             logger.error("Certificate %s: text reaches the footer even at the most compact layout", data.code)
-        return _write(document)
+        try:
+            return _write(document)
+        finally:
+            _forget_images()
 
 
 def _context(data: CertificateData) -> dict:
@@ -256,7 +275,7 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
         "name_size": _size_class(name, (24, 40, 60, 90)),
         "title_size": _size_class(data.course_title, (60, 110, 180)),
         "verify_page": format_html('<span dir="ltr">{}</span>', data.verify_page),
-        "qr_uri": qr_svg_data_uri(data.verify_url),
+        "qr_uri": qr_png_data_uri(data.verify_url),
         "logo_uri": file_url(data.logo_path) or _platform_logo_uri(),
         "signature_uri": file_url(data.signature_path),
         "accent_css": mark_safe(f"--accent: {_safe_colour(data.accent_colour)};"),  # noqa: S308
@@ -277,21 +296,37 @@ def _layout(html: str):
         pdf_variant="pdf/ua-1",
         cache=_image_cache,
     )
-    # Keep only the shared images (the platform logo) cached: each QR code is used once.
-    for key in [key for key in _image_cache if key != _platform_logo_uri()]:
-        del _image_cache[key]
     if len(document.pages) != 1:
         raise RenderError(f"certificate laid out on {len(document.pages)} pages, not 1")
     return document
 
 
+def _forget_images() -> None:
+    """Keep only the shared images (the platform logo) cached: each QR code is used once. (After
+    writing: raster images are read from the cache when the PDF is written.)"""
+    for key in [key for key in _image_cache if not key.startswith(_platform_logo_uri())]:
+        del _image_cache[key]
+
+
 def _write(document) -> bytes:
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, finisher=pdf_structure.finish)
+    fonts = pdf_fonts.CompactFonts()
+    for key, font in document.fonts.items():
+        fonts[key] = font
+    document.fonts = fonts  # CJK fonts embed only the glyphs used (see pdf_fonts)
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, finisher=_finish)
+
+
+def _finish(document, pdf) -> None:
+    pdf_fonts.rewire_compact_fonts(document, pdf)
+    pdf_structure.finish(document, pdf)
 
 
 def _html_to_pdf(html: str) -> bytes:
     """HTML string -> PDF bytes (one page)."""
-    return _write(_layout(html))
+    try:
+        return _write(_layout(html))
+    finally:
+        _forget_images()
 
 
 def _has_class(box, name: str) -> bool:

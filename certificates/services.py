@@ -278,7 +278,9 @@ def certificate_send_email(*, certificate: Certificate) -> bool:
             },
         )
         locked.emailed_at = timezone.now()
-        locked.save(update_fields=["emailed_at"])
+        # An update, not save(): nothing a save signal looks at (Wagtail's reference index of the
+        # certificate's links) changes, and this runs for every certificate issued.
+        Certificate.objects.filter(pk=locked.pk).update(emailed_at=locked.emailed_at)
     certificate.emailed_at = locked.emailed_at
     return True
 

@@ -9,8 +9,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from lms.redirects import safe_next
 
 from . import confidence
 from .confidence_forms import ConfidenceForm
@@ -23,15 +24,6 @@ def confidence_url(*, course, phase, next_url) -> str:
     return reverse("courses:confidence", args=[course.pk, phase]) + "?" + urlencode({"next": next_url})
 
 
-def _next(request, default):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 @login_required
 def confidence_form(request, course_id, phase):
     course = get_object_or_404(CoursePage, pk=course_id, live=True)
@@ -40,7 +32,7 @@ def confidence_form(request, course_id, phase):
     check = confidence.check_for_course(course)
     enrollment = Enrollment.objects.filter(user=request.user, course=source_page(course)).first()
     default_next = reverse("courses:my_learning") if phase == Phase.AFTER else course.get_url(request)
-    next_url = _next(request, default_next)
+    next_url = safe_next(request, default_next)
     if check is None or not confidence.offer_is_due(enrollment=enrollment, phase=phase):
         return redirect(next_url)  # offered once only; never in the way of the course
 

@@ -3,12 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import export_rows
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import ACCOUNT_LIFETIME, PUBLIC_TASK, PersonalData, register_all
 
 from .models import Enrollment, ModuleProgress, QuizAttempt
-
-PUBLIC_TASK = _("Public task: providing the training service")
-ACCOUNT_LIFETIME = _("As long as the account exists.")
 
 
 def _enrollments(user):
@@ -44,39 +41,23 @@ def _nothing(user):
 
 
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="courses.enrollments",
-            label=_("Courses you started"),
-            models=("courses.Enrollment",),
-            export=_enrollments,
-            erase=_erase_progress,
+            "courses.enrollments", _("Courses you started"),
+            ("courses.Enrollment",), _enrollments, _erase_progress,
             purpose=_("To let you resume a course where you stopped and to issue your certificate."),
-            lawful_basis=PUBLIC_TASK,
-            retention=ACCOUNT_LIFETIME,
-        )
-    )
-    register(
+            lawful_basis=PUBLIC_TASK, retention=ACCOUNT_LIFETIME,
+        ),
         PersonalData(
-            key="courses.module_progress",
-            label=_("Modules you completed"),
-            models=("courses.ModuleProgress",),
-            export=_module_progress,
-            erase=_nothing,
+            "courses.module_progress", _("Modules you completed"),
+            ("courses.ModuleProgress",), _module_progress, _nothing,
             purpose=_("To show your progress and decide when a course is complete."),
-            lawful_basis=PUBLIC_TASK,
-            retention=ACCOUNT_LIFETIME,
-        )
-    )
-    register(
+            lawful_basis=PUBLIC_TASK, retention=ACCOUNT_LIFETIME,
+        ),
         PersonalData(
-            key="courses.assessment_attempts",
-            label=_("Assessment attempts"),
-            models=("courses.QuizAttempt", "courses.QuizPaper"),
-            export=_attempts,
-            erase=_nothing,
-            purpose=_("To grade the assessment on the server and count retakes."),
-            lawful_basis=PUBLIC_TASK,
+            "courses.assessment_attempts", _("Assessment attempts"),
+            ("courses.QuizAttempt", "courses.QuizPaper"), _attempts, _nothing,
+            purpose=_("To grade the assessment on the server and count retakes."), lawful_basis=PUBLIC_TASK,
             retention=ACCOUNT_LIFETIME,
-        )
+        ),
     )

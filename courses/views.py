@@ -9,11 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.serving import site_for_request
+from lms.redirects import safe_next
 
 from . import confidence, progress_selectors, services
 from .confidence_views import confidence_url
@@ -26,17 +26,6 @@ def _course_and_module(course_id, module_id):
     course = get_object_or_404(CoursePage, pk=course_id)
     module = get_object_or_404(ModulePage, pk=module_id)
     return course, module
-
-
-def _safe_next(request, module):
-    """Where "Mark complete and continue" goes: the posted next module, if it is on this site, else
-    back to the module."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return module.get_url(request)
 
 
 def _sign_in_first(request, module):
@@ -89,7 +78,7 @@ def module_complete(request, course_id, module_id):
         _congratulate(request, course)
         return redirect("courses:my_learning")
     messages.success(request, _("“%(module)s” is marked as complete.") % {"module": module.title})
-    return redirect(_safe_next(request, module))
+    return redirect(safe_next(request, module.get_url(request)))
 
 
 @require_POST

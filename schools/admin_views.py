@@ -52,7 +52,22 @@ class PermissionMixin:
 # --- Register upload -------------------------------------------------------------------------
 
 
-class GiasUploadForm(forms.Form):
+class UploadForm(forms.Form):
+    """An admin upload: one file, not empty and no larger than `max_bytes`."""
+
+    max_bytes = MAX_UPLOAD_BYTES
+    too_large = _("The file is larger than 200 MB; is it the right file?")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(self.too_large)
+        if not upload.size:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload
+
+
+class GiasUploadForm(UploadForm):
     file = forms.FileField(
         label=_("Register file (CSV)"),
         help_text=_(
@@ -61,55 +76,76 @@ class GiasUploadForm(forms.Form):
         ),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 200 MB; is it the right file?"))
-        if upload.size == 0:
-            raise forms.ValidationError(_("The file is empty."))
-        return upload
 
+class UploadView(PermissionMixin, AdminPageMixin, FormView):
+    """Upload a file that a Celery task imports; the latest uploads are listed under the form. What
+    the page says after an upload follows its real state: without a worker the import has already
+    run (or failed), and a failure is never announced as "being imported"."""
 
-class GiasImportView(PermissionMixin, AdminPageMixin, FormView):
-    permission = IMPORT_PERMISSION
-    form_class = GiasUploadForm
-    template_name = "schools/admin/gias_import.html"
-    page_title = _("Import the schools register")
+    model = None  # a `models.imports.UploadedImport`
+    detail_url_name = ""
     header_icon = "upload"
 
+    def upload(self, uploaded_file):
+        return services.upload_queue(self.model).store(uploaded_file=uploaded_file, user=self.request.user)
+
     def get_context_data(self, **kwargs):
-        services.gias_import_fail_overdue()  # never list an upload whose task died as "Importing"
+        services.uploads_fail_overdue()  # never list an upload whose task died as "Importing"
         return super().get_context_data(
-            imports=GiasImport.objects.select_related("uploaded_by")[:20], **kwargs
+            imports=self.model.objects.select_related("uploaded_by")[:20], **kwargs
         )
 
     def form_valid(self, form):
-        record = services.gias_import_upload(uploaded_file=form.cleaned_data["file"], user=self.request.user)
-        record.refresh_from_db()  # without a worker the import has already run (or failed)
+        record = self.upload(form.cleaned_data["file"])
+        record.refresh_from_db()
         name = {"file": record.original_name}
-        if record.status == GiasImport.Status.FAILED:  # never a green "being imported" for a failure
+        if record.status == self.model.Status.FAILED:
             messages.error(self.request, gettext("%(file)s was not imported: see why below.") % name)
-        elif record.status == GiasImport.Status.DONE:
+        elif record.status == self.model.Status.DONE:
             messages.success(self.request, gettext("%(file)s was imported.") % name)
         else:
             messages.info(self.request, gettext("%(file)s is being imported.") % name)
-        return redirect("schools_gias_import_detail", pk=record.pk)
+        return redirect(self.detail_url_name, pk=record.pk)
 
 
-class GiasImportDetailView(PermissionMixin, AdminPageMixin, TemplateView):
-    permission = IMPORT_PERMISSION
-    template_name = "schools/admin/gias_import_detail.html"
-    page_title = _("Register import")
+class UploadDetailView(PermissionMixin, AdminPageMixin, TemplateView):
+    """One upload: its state (refreshing while it runs), then its summary or why it failed."""
+
+    model = None
     header_icon = "upload"
 
     def get_context_data(self, **kwargs):
         # An upload whose task died is marked failed here too, so this page stops refreshing and
         # says why, even before the periodic sweep runs.
-        services.gias_import_fail_overdue()
-        record = get_object_or_404(GiasImport, pk=self.kwargs["pk"])
-        pending = record.status in (GiasImport.Status.QUEUED, GiasImport.Status.RUNNING)
-        rows_so_far = services.gias_import_progress(gias_import_id=record.pk) if pending else None
-        return super().get_context_data(record=record, pending=pending, rows_so_far=rows_so_far, **kwargs)
+        services.uploads_fail_overdue()
+        record = get_object_or_404(self.model.objects.select_related("uploaded_by"), pk=self.kwargs["pk"])
+        pending = record.status in (self.model.Status.QUEUED, self.model.Status.RUNNING)
+        return super().get_context_data(
+            record=record, pending=pending, limit_minutes=services.upload_queue(self.model).limit_minutes(),
+            **self.progress(record, pending), **kwargs,
+        )
+
+    def progress(self, record, pending) -> dict:
+        return {}
+
+
+class GiasImportView(UploadView):
+    permission = IMPORT_PERMISSION
+    model = GiasImport
+    form_class = GiasUploadForm
+    template_name = "schools/admin/gias_import.html"
+    page_title = _("Import the schools register")
+    detail_url_name = "schools_gias_import_detail"
+
+
+class GiasImportDetailView(UploadDetailView):
+    permission = IMPORT_PERMISSION
+    model = GiasImport
+    template_name = "schools/admin/gias_import_detail.html"
+    page_title = _("Register import")
+
+    def progress(self, record, pending):
+        return {"rows_so_far": services.gias_import_progress(gias_import_id=record.pk) if pending else None}
 
 
 # --- Leads -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ LEAD_REQUESTED = "schools.lead_requested"  # to programme staff who decide lead 
 LEAD_DECISION = "schools.lead_decision"  # to the person who asked, or whose lead status changed
 STAFF_INVITATION = "schools.staff_invitation"  # from a lead, to an address (perhaps without an account)
 EXTERNAL_DECISION = "schools.external_decision"  # to a learner: their training done elsewhere decided
+REGISTER_INVITATION = "schools.register_invitation"  # to an address an attendance register gave
 
 _LEAD = {"email": "lead@example.org", "full_name": "Jo Example"}
 _SAMPLE = Sample({
@@ -38,6 +39,12 @@ _EXTERNAL_SAMPLE = Sample({
     "completed_on": "2026-03-12", "reason": "The certificate shows a different name.",
     "url": "https://training.example.org/courses/my-learning/",
 })
+
+
+_REGISTER_SAMPLE = Sample({
+    "training_name": "Youth Mental Health First Aid (two days, in person)", "completed_on": "12/03/2026",
+    "url": "https://training.example.org/accounts/signup/",
+}, {"email": "attendee@example.org", "full_name": "Sam Example"})
 
 
 def register_kinds():
@@ -70,4 +77,12 @@ def register_kinds():
         key=EXTERNAL_DECISION, label=_("Decisions about training you did elsewhere"),
         reason=_("You are getting this email because you added training you did elsewhere on this site."),
         essential=True, sample=_EXTERNAL_SAMPLE,
+    ))
+    register(EmailKind(
+        key=REGISTER_INVITATION, label=_("Invitations to claim training an attendance register recorded"),
+        reason=_(
+            "You are getting this email because an instructor's attendance register gave this address for "
+            "a training you took."
+        ),
+        essential=True, sample=_REGISTER_SAMPLE,
     ))

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import export_rows
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import ACCOUNT_LIFETIME, PersonalData, register_all
 
 from .consent import erase_lead_exports, erase_sharing_consents, export_lead_exports, export_sharing_consents
 from .models import (
@@ -177,13 +177,10 @@ def _erase_summaries(user):
 def register_entries():
     # Registered before memberships: erasure runs entries in reverse, so memberships' erase records
     # the anonymous facts (of certificates and confirmed records) before the records are deleted.
-    register(
+    register_all(
         PersonalData(
-            key="schools.external_records",
-            label=_("Training you did elsewhere"),
-            models=("schools.ExternalRecord",),
-            export=_external_records,
-            erase=_erase_external_records,
+            "schools.external_records", _("Training you did elsewhere"),
+            ("schools.ExternalRecord",), _external_records, _erase_external_records,
             purpose=_(
                 "To count training you did with another provider toward campaign figures, once "
                 "programme staff have checked it, and to show it in My learning."
@@ -193,15 +190,10 @@ def register_entries():
                 "As long as the account exists (register rows until you claim them). Campaign figures "
                 "keep an anonymous record of each confirmed one, with nothing that identifies you."
             ),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="schools.memberships",
-            label=_("Schools, colleges and universities you joined"),
-            models=("schools.Membership",),
-            export=_memberships,
-            erase=_erase_memberships,
+            "schools.memberships", _("Schools, colleges and universities you joined"),
+            ("schools.Membership",), _memberships, _erase_memberships,
             purpose=_(
                 "To let the institutions you work at see your training, if you agreed, and to count "
                 "which institutions have trained staff."
@@ -211,68 +203,43 @@ def register_entries():
                 "As long as the account exists. Campaign figures keep an anonymous record of each "
                 "completion (course, date, borough, institution), with nothing that identifies you."
             ),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="schools.register_uploads",
-            label=_("Register uploads (programme staff)"),
-            models=("schools.GiasImport", "schools.RegisterImport"),
-            export=_uploads,
-            erase=_erase_uploads,
+            "schools.register_uploads", _("Register uploads (programme staff)"),
+            ("schools.GiasImport", "schools.RegisterImport"), _uploads, _erase_uploads,
             purpose=_("To keep a record of who updated the institution register."),
             lawful_basis=_("Legitimate interests: accountability for the register"),
             retention=_("Kept; after erasure it names a pseudonym, not you."),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="schools.sharing_consents",
-            label=_("What you agreed to share with institutions"),
-            models=("schools.SharingConsent",),
-            export=export_sharing_consents,
-            erase=erase_sharing_consents,
+            "schools.sharing_consents", _("What you agreed to share with institutions"),
+            ("schools.SharingConsent",), export_sharing_consents, erase_sharing_consents,
             purpose=_("To show when and with which words you agreed, or stopped agreeing, to share."),
             lawful_basis=_("Legal obligation: to be able to show a consent was given"),
-            retention=_("As long as the account exists."),
-        )
-    )
-    register(
+            retention=ACCOUNT_LIFETIME,
+        ),
         PersonalData(
-            key="schools.lead_exports",
-            label=_("Staff lists you downloaded as a lead"),
-            models=("schools.LeadExport",),
-            export=export_lead_exports,
-            erase=erase_lead_exports,
+            "schools.lead_exports", _("Staff lists you downloaded as a lead"),
+            ("schools.LeadExport",), export_lead_exports, erase_lead_exports,
             purpose=_("To keep a record of who downloaded an institution's list of staff, and when."),
             lawful_basis=_("Legitimate interests: accountability for personal data shared with leads"),
             retention=_("Kept; after erasure it no longer says who downloaded it."),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="schools.staff_invitations",
-            label=_("Invitations to join an institution"),
-            models=("schools.StaffInvitation",),
-            export=_invitations,
-            erase=_erase_invitations,
+            "schools.staff_invitations", _("Invitations to join an institution"),
+            ("schools.StaffInvitation",), _invitations, _erase_invitations,
             purpose=_("To invite staff to join their institution on this site, and to send reminders."),
             lawful_basis=_("Legitimate interests: helping institutions get their staff trained"),
             retention=_(
                 "Invitations to your address as long as they are open; those you sent keep no link to "
                 "you after erasure."
             ),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="schools.coverage_summaries",
-            label=_("Coverage summaries you made as a lead"),
-            models=("schools.CoverageSummary",),
-            export=_summaries,
-            erase=_erase_summaries,
+            "schools.coverage_summaries", _("Coverage summaries you made as a lead"),
+            ("schools.CoverageSummary",), _summaries, _erase_summaries,
             purpose=_("To let anyone holding a summary's code check it was made on this site."),
             lawful_basis=_("Legitimate interests: summaries that can be verified"),
             retention=_("Kept; after erasure it no longer says who made it."),
-        )
+        ),
     )

@@ -12,35 +12,28 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from types import SimpleNamespace
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 
-from lms.notifications.rendering import absolute, layout_context
+from lms.notifications.rendering import absolute
+from lms.notifications.services import email_send_to_address
 from lms.queueing import enqueue_on_commit
 
+from .emails import REGISTER_INVITATION
 from .external import verified_users_by_email
 from .gias import Rejections, _records, decode_gias_bytes
 from .models import ExternalRecord, ExternalTraining, Institution, Membership, RegisterImport
 
+REGISTER_IMPORT_TASK = "schools.tasks.import_attendance_register"
 REGISTER_SOFT_TIME_LIMIT = 300
 REGISTER_TIME_LIMIT = 360
 MAX_REGISTER_BYTES = 5 * 1024 * 1024
 INVITATION_TASK = "schools.tasks.send_register_invitations"
-INVITATION_REASON = _(
-    "You are getting this email because an instructor's attendance register gave this address for "
-    "a training you took."
-)
 
 # Header names a register may use for each column (compared lower-cased, spaces squeezed).
 COLUMNS = {
@@ -229,15 +222,6 @@ def register_import_bytes(*, raw: bytes, file_name: str = "", record: RegisterIm
     return summary
 
 
-def register_import_upload(*, uploaded_file, user) -> RegisterImport:
-    """Store an uploaded register privately and queue its import."""
-    record = RegisterImport.objects.create(
-        file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
-    )
-    enqueue_on_commit("schools.tasks.import_attendance_register", record.pk)
-    return record
-
-
 def register_import_run(*, register_import_id: int) -> RegisterImport | None:
     """Run a queued upload once (a second run, or a run of a finished one, changes nothing); every
     way it can end is recorded on it (`schools.services.upload_run`)."""
@@ -252,24 +236,6 @@ def register_import_run(*, register_import_id: int) -> RegisterImport | None:
         file_error=RegisterFileError,
         soft_time_limit=REGISTER_SOFT_TIME_LIMIT,
     )
-
-
-# --- Emails to an address without an account --------------------------------------------------
-
-
-def email_send_to_address(*, email: str, name: str, template: str, context: dict, reason) -> None:
-    """Send one essential email to an address that has no account, in the platform's layout
-    (`lms.notifications.rendering`), in the site's default language. The caller makes it
-    at-most-once (`lms.notifications.email_send` needs a user, so its send log cannot)."""
-    person = SimpleNamespace(pk=None, email=email, full_name=name, preferred_language="")
-    with translation.override(settings.LANGUAGE_CODE):
-        full = {**layout_context(user=person, essential=True, reason=reason), **context}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
-        text = render_to_string(f"{template}.txt", full).strip() + "\n"
-        html = render_to_string(f"{template}.html", full)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def register_invitations_send(*, register_import_id: int) -> int:
@@ -287,15 +253,14 @@ def register_invitations_send(*, register_import_id: int) -> int:
             continue  # another run is sending it
         try:
             email_send_to_address(
-                email=record.email,
-                name=record.attendee_name,
-                template="schools/email/register_invitation",
+                REGISTER_INVITATION,
+                record.email,
+                key=f"record:{record.pk}",
                 context={
                     "training_name": record.training.name,
                     "completed_on": f"{record.completed_on:%d/%m/%Y}",
                     "url": absolute(reverse("account_signup")),
                 },
-                reason=INVITATION_REASON,
             )
         except Exception:
             ExternalRecord.objects.filter(pk=record.pk).update(invited_at=None)

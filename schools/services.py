@@ -1,6 +1,7 @@
 """Writes for the schools app: register import, memberships, leads and coverage snapshots."""
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .models import (
     Institution,
     InstitutionStatus,
     Membership,
+    RegisterImport,
     SharingConsent,
 )
 
@@ -55,14 +57,15 @@ logger = logging.getLogger(__name__)
 
 # The import task's limits (schools.tasks uses them): it is asked to stop after the soft limit and
 # killed at the hard one. An upload still "Importing" after the hard limit (plus a minute's grace
-# for the worker to report) had its task die, and is marked failed.
+# for the worker to report) had its task die, and is marked failed (`UploadQueue`).
+GIAS_IMPORT_TASK = "schools.tasks.import_gias_upload"
 GIAS_IMPORT_SOFT_TIME_LIMIT = 600
 GIAS_IMPORT_TIME_LIMIT = 660
-GIAS_IMPORT_RUNNING_DEADLINE = timedelta(seconds=GIAS_IMPORT_TIME_LIMIT + 60)
-# An upload still waiting after this was never picked up (no worker, or the broker lost it).
-GIAS_IMPORT_QUEUED_DEADLINE = timedelta(hours=1)
+# An upload (of either kind) still waiting after this was never picked up (no worker, or the broker
+# lost it).
+UPLOAD_QUEUED_DEADLINE = timedelta(hours=1)
 # Uploads waiting longer than this are queued again by the sweep (a second run is a no-op).
-GIAS_IMPORT_REQUEUE_AFTER = timedelta(minutes=2)
+UPLOAD_REQUEUE_AFTER = timedelta(minutes=2)
 
 
 # --- Register import -------------------------------------------------------------------------
@@ -168,15 +171,6 @@ def _gias_apply(*, rows, summary: ImportSummary) -> None:
         Institution.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
 
 
-def gias_import_upload(*, uploaded_file, user) -> GiasImport:
-    """Store an uploaded register file and queue its import."""
-    record = GiasImport.objects.create(
-        file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
-    )
-    enqueue_on_commit("schools.tasks.import_gias_upload", record.pk)
-    return record
-
-
 def gias_import_run(*, gias_import_id: int) -> GiasImport | None:
     """Run a queued admin upload of the schools register (see `upload_run`)."""
     return upload_run(
@@ -247,42 +241,90 @@ def _progress_reporter(gias_import_id: int):
     return report
 
 
-def gias_import_fail_overdue(*, now=None) -> int:
-    """Mark failed every upload whose task died (still "Importing" after the task's time limit) or
-    that never started (still waiting after an hour). Returns how many were marked."""
-    now = now or timezone.now()
-    stuck = {
-        GiasImport.Status.RUNNING: (
-            Q(started_at__lt=now - GIAS_IMPORT_RUNNING_DEADLINE),
-            f"The import did not finish within its time limit of {GIAS_IMPORT_TIME_LIMIT // 60} minutes: "
-            "the background worker stopped while importing it. Nothing was changed: upload the file again.",
-        ),
-        GiasImport.Status.QUEUED: (
-            Q(created_at__lt=now - GIAS_IMPORT_QUEUED_DEADLINE),
-            "The import never started: no background worker picked it up within an hour. Nothing was "
-            "changed. Ask the technical team to check the worker, then upload the file again.",
-        ),
-    }
-    return sum(
-        GiasImport.objects.filter(when, status=status).update(
-            status=GiasImport.Status.FAILED, finished_at=now, error=error
+@dataclass(frozen=True)
+class UploadQueue:
+    """A kind of admin upload (`models.imports.UploadedImport`) that a Celery task imports."""
+
+    model: type
+    task: str  # the import task's name; it takes the upload's id
+    time_limit: int  # the task's hard time limit, in seconds
+
+    def running_deadline(self) -> timedelta:
+        # Still "Importing" after the hard limit, plus a minute's grace for the worker to report:
+        # the task died.
+        return timedelta(seconds=self.time_limit + 60)
+
+    def store(self, *, uploaded_file, user):
+        """Keep an uploaded file privately and queue its import once the upload is saved."""
+        record = self.model.objects.create(
+            file=uploaded_file, original_name=Path(uploaded_file.name).name[:255], uploaded_by=user
         )
-        for status, (when, error) in stuck.items()
+        enqueue_on_commit(self.task, record.pk)
+        return record
+
+    def limit_minutes(self) -> int:
+        """How long, at most, before a stuck upload is marked failed (for the admin pages)."""
+        return -(-int(self.running_deadline().total_seconds()) // 60)
+
+
+def upload_queues() -> tuple[UploadQueue, ...]:
+    from .register_import import REGISTER_IMPORT_TASK, REGISTER_TIME_LIMIT
+
+    return (
+        UploadQueue(GiasImport, GIAS_IMPORT_TASK, GIAS_IMPORT_TIME_LIMIT),
+        UploadQueue(RegisterImport, REGISTER_IMPORT_TASK, REGISTER_TIME_LIMIT),
     )
 
 
-def gias_import_sweep(*, now=None) -> int:
-    """Periodic: fail overdue uploads, and queue again those waiting a while (perhaps never queued
-    because the broker was down). Returns how many were queued again."""
+def upload_queue(model) -> UploadQueue:
+    return next(queue for queue in upload_queues() if queue.model is model)
+
+
+def uploads_fail_overdue(*, now=None) -> int:
+    """Mark failed every upload, of either kind, whose task died (still "Importing" after the task's
+    time limit) or that never started (still waiting after an hour). Returns how many were marked."""
     now = now or timezone.now()
-    gias_import_fail_overdue(now=now)
-    waiting = GiasImport.objects.filter(
-        status=GiasImport.Status.QUEUED, created_at__lt=now - GIAS_IMPORT_REQUEUE_AFTER
-    ).values_list("pk", flat=True)
-    ids = list(waiting)
-    for pk in ids:
-        enqueue_on_commit("schools.tasks.import_gias_upload", pk)
-    return len(ids)
+    marked = 0
+    for queue in upload_queues():
+        stuck = {
+            queue.model.Status.RUNNING: (
+                Q(started_at__lt=now - queue.running_deadline()),
+                f"The import did not finish within its time limit of {queue.time_limit // 60} minutes: "
+                "the background worker stopped while importing it. Nothing was changed: upload the "
+                "file again.",
+            ),
+            queue.model.Status.QUEUED: (
+                Q(created_at__lt=now - UPLOAD_QUEUED_DEADLINE),
+                "The import never started: no background worker picked it up within an hour. Nothing was "
+                "changed. Ask the technical team to check the worker, then upload the file again.",
+            ),
+        }
+        marked += sum(
+            queue.model.objects.filter(when, status=status).update(
+                status=queue.model.Status.FAILED, finished_at=now, error=error
+            )
+            for status, (when, error) in stuck.items()
+        )
+    return marked
+
+
+def uploads_sweep(*, now=None) -> int:
+    """Periodic: fail overdue uploads, and queue again those waiting a while (perhaps never queued
+    because the broker was down; a second run of an upload is a no-op). Returns how many were queued
+    again."""
+    now = now or timezone.now()
+    uploads_fail_overdue(now=now)
+    queued = 0
+    for queue in upload_queues():
+        waiting = list(
+            queue.model.objects.filter(
+                status=queue.model.Status.QUEUED, created_at__lt=now - UPLOAD_REQUEUE_AFTER
+            ).values_list("pk", flat=True)
+        )
+        for pk in waiting:
+            enqueue_on_commit(queue.task, pk)
+        queued += len(waiting)
+    return queued
 
 
 # --- Memberships and leads -------------------------------------------------------------------

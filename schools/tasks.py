@@ -3,11 +3,16 @@
 from celery import shared_task
 
 from . import services
-from .register_import import REGISTER_SOFT_TIME_LIMIT, REGISTER_TIME_LIMIT
+from .register_import import (
+    INVITATION_TASK,
+    REGISTER_IMPORT_TASK,
+    REGISTER_SOFT_TIME_LIMIT,
+    REGISTER_TIME_LIMIT,
+)
 
 
 @shared_task(
-    name="schools.tasks.import_gias_upload",
+    name=services.GIAS_IMPORT_TASK,
     acks_late=True,
     soft_time_limit=services.GIAS_IMPORT_SOFT_TIME_LIMIT,
     time_limit=services.GIAS_IMPORT_TIME_LIMIT,
@@ -21,9 +26,19 @@ def import_gias_upload(gias_import_id: int) -> str | None:
 
 @shared_task(name="schools.tasks.sweep_gias_imports", acks_late=True, soft_time_limit=60)
 def sweep_gias_imports() -> int:
-    """Periodic (Celery beat): mark failed the uploads whose task died or never started, and queue
-    again those still waiting."""
-    return services.gias_import_sweep()
+    """Periodic (Celery beat): mark failed the uploads (schools registers and attendance registers)
+    whose task died or never started, and queue again those still waiting. (The task keeps its first
+    name, which the beat schedule and queued messages use.)"""
+    return services.uploads_sweep()
+
+
+@shared_task(name="schools.tasks.refresh_public_figures", acks_late=True, soft_time_limit=120, time_limit=150)
+def refresh_public_figures() -> bool:
+    """Periodic (Celery beat): work out the public campaign's figures again, so public pages read
+    them ready-made."""
+    from .selectors import public_figures_refresh
+
+    return public_figures_refresh() is not None
 
 
 @shared_task(name="schools.tasks.snapshot_all_coverage", acks_late=True, soft_time_limit=600, time_limit=660)
@@ -33,7 +48,7 @@ def snapshot_all_coverage() -> int:
 
 
 @shared_task(
-    name="schools.tasks.import_attendance_register",
+    name=REGISTER_IMPORT_TASK,
     acks_late=True,
     soft_time_limit=REGISTER_SOFT_TIME_LIMIT,
     time_limit=REGISTER_TIME_LIMIT,
@@ -47,7 +62,7 @@ def import_attendance_register(register_import_id: int) -> str | None:
 
 
 @shared_task(
-    name="schools.tasks.send_register_invitations",
+    name=INVITATION_TASK,
     acks_late=True,
     autoretry_for=(OSError,),
     retry_backoff=60,

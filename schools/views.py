@@ -200,6 +200,7 @@ def _dashboard_context(request, institution, **forms):
         "trained": trained,
         "percent_trained": leads.percent_trained(trained=trained, staff_total=institution.staff_total),
         "current_explained": leads.current_explained(campaign=campaign),
+        "external": selectors.external_decisions_for_lead(institution=institution),
     }
 
 

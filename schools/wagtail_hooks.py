@@ -374,48 +374,32 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-@hooks.register(SCHOOLS_MENU_HOOK)
-def register_import_menu_item():
-    return PermissionMenuItem(
-        _("Register imports"),
-        reverse("schools_gias_import"),
-        icon_name="upload",
-        order=10,
-        permission=admin_views.IMPORT_PERMISSION,
-    )
-
-
-@hooks.register(SCHOOLS_MENU_HOOK)
-def register_lead_requests_menu_item():
-    return PermissionMenuItem(
-        _("Lead requests"),
-        reverse("schools_membership:index") + "?lead_requested=true",
-        icon_name="user",
-        order=11,
-        permission=admin_views.LEAD_PERMISSION,
-    )
-
-
-def _menu_item(label, url_name, icon, order, permission=admin_views.REPORT_PERMISSION):
+def _menu_item(label, url_name, icon, order, permission, query=""):
     def register():
         return PermissionMenuItem(
-            label, reverse(url_name), icon_name=icon, order=order, permission=permission
+            label, reverse(url_name) + query, icon_name=icon, order=order, permission=permission
         )
 
     return register
 
 
-for _order, (_label, _url_name, _icon) in enumerate(admin_views.REPORTS, start=20):
-    hooks.register(SCHOOLS_MENU_HOOK, _menu_item(_label, _url_name, _icon, _order))
-
-# Training done elsewhere: attendance registers, and the records waiting for a decision.
-for _args in (
+# The Schools menu: each item shown to those with its permission.
+for _item in (
+    (_("Register imports"), "schools_gias_import", "upload", 10, admin_views.IMPORT_PERMISSION),
+    (_("Lead requests"), "schools_membership:index", "user", 11, admin_views.LEAD_PERMISSION,
+     "?lead_requested=true"),
+    *(
+        (label, url_name, icon, order, admin_views.REPORT_PERMISSION)
+        for order, (label, url_name, icon) in enumerate(admin_views.REPORTS, start=20)
+    ),
+    # Training done elsewhere: attendance registers, and the records waiting for a decision.
     (_("Import attendance register"), "schools_register_import", "upload", 30,
      register_admin_views.REGISTER_PERMISSION),
     (_("Training done elsewhere to confirm"), "schools:external_review_all", "tick-inverse", 31,
      REVIEW_PERMISSION),
+    (_("Lead downloads"), "schools_lead_exports", "download", 40, LEAD_EXPORT_PERMISSION),
 ):
-    hooks.register(SCHOOLS_MENU_HOOK, _menu_item(*_args))
+    hooks.register(SCHOOLS_MENU_HOOK, _menu_item(*_item))
 
 
 @hooks.register("construct_homepage_panels")
@@ -423,12 +407,6 @@ def register_lead_requests_panel(request, panels):
     from .admin_panels import add_lead_requests_panel
 
     add_lead_requests_panel(request, panels)
-
-
-hooks.register(SCHOOLS_MENU_HOOK, lambda: PermissionMenuItem(
-    _("Lead downloads"), reverse("schools_lead_exports"), icon_name="download", order=40,
-    permission=LEAD_EXPORT_PERMISSION,
-))
 
 
 @hooks.register("construct_homepage_panels")

@@ -121,3 +121,20 @@ def redis_server(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def school(db):
+    """An institution with no members yet."""
+    from tests.schools.factories import InstitutionFactory
+
+    return InstitutionFactory(name="Elm Park Primary")
+
+
+@pytest.fixture
+def lead(school):
+    """A lead of `school` who does not share their own training with it."""
+    from schools.models import Membership
+    from tests.schools.factories import MembershipFactory
+
+    return MembershipFactory(institution=school, role=Membership.Role.LEAD, shares_completion=False).user

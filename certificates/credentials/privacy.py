@@ -8,7 +8,7 @@ Runs before the certificates' own erasure (entries are erased highest app first)
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import export_rows
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import PUBLIC_TASK, PersonalData, register_all
 
 from .models import Credential
 
@@ -28,21 +28,18 @@ def _erase_credentials(user):
 
 
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="credentials.credentials",
-            label=_("Digital credentials of your certificates"),
-            models=("credentials.Credential",),
-            export=_credentials,
-            erase=_erase_credentials,
+            "credentials.credentials", _("Digital credentials of your certificates"),
+            ("credentials.Credential",), _credentials, _erase_credentials,
             purpose=_(
                 "To let you prove a completion anywhere with a signed digital credential, and to let "
                 "anyone check whether it is still valid."
             ),
-            lawful_basis=_("Public task: providing the training service"),
+            lawful_basis=PUBLIC_TASK,
             retention=_(
                 "As long as the certificate. After erasure the credential is marked withdrawn and "
                 "holds nothing about you."
             ),
-        )
+        ),
     )

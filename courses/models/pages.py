@@ -341,10 +341,13 @@ class ModulePage(CachedViewRestrictionsMixin, SourceWorkflowMixin, Page):
         """In the admin (review lists, history, workflow emails) a module says which course it
         belongs to: several courses have modules with the same title."""
         title = super().get_admin_display_title()
-        course = self.course if self.path else None
-        if course is None:
-            return title
-        return _("%(module)s (course: %(course)s)") % {"module": title, "course": course.title}
+        course_title = getattr(self, "admin_course_title", None)  # the explorer gives it
+        if course_title is None:
+            course = self.course if self.path else None
+            if course is None:
+                return title
+            course_title = course.title
+        return _("%(module)s (course: %(course)s)") % {"module": title, "course": course_title}
 
     @property
     def has_questions(self) -> bool:

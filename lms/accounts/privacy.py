@@ -3,10 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import export_rows, plain
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import PUBLIC_TASK, RIGHTS_UNDER_UK_GDPR, PersonalData, register_all
 
-LEGITIMATE = _("Public task: providing the training service")
-ACCOUNT_LIFETIME = _(
+UNTIL_CLOSED = _(
     "As long as the account exists; erased when the account is deleted or closed for inactivity."
 )
 
@@ -120,74 +119,52 @@ def _erase_staff_work(user):
     ).update(label="Erased account", data={})
 
 
+def _staff_work_models():
+    return tuple(f"{app}.{name}" for app, name, _field in _STAFF_WORK) + tuple(
+        f"{app}.{name}" for app, name in _STAFF_SETTINGS
+    )
+
+
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="accounts.profile",
-            label=_("Your details"),
-            models=("accounts.User",),
-            export=_profile,
-            erase=_nothing,
+            "accounts.profile", _("Your details"), ("accounts.User",), _profile, _nothing,
             purpose=_(
                 "To sign you in, print your name on certificates and count training by borough and role."
             ),
-            lawful_basis=LEGITIMATE,
-            retention=ACCOUNT_LIFETIME,
-        )
-    )
-    register(
+            lawful_basis=PUBLIC_TASK, retention=UNTIL_CLOSED,
+        ),
         PersonalData(
-            key="accounts.email_addresses",
-            label=_("Email addresses"),
-            models=("account.EmailAddress",),
-            export=_email_addresses,
-            erase=_erase_email_addresses,
+            "accounts.email_addresses", _("Email addresses"),
+            ("account.EmailAddress",), _email_addresses, _erase_email_addresses,
             purpose=_("To sign you in, confirm your address and send you account and certificate emails."),
-            lawful_basis=LEGITIMATE,
-            retention=ACCOUNT_LIFETIME,
-        )
-    )
-    register(
+            lawful_basis=PUBLIC_TASK, retention=UNTIL_CLOSED,
+        ),
         PersonalData(
-            key="accounts.sign_in",
-            label=_("Sign-in records"),
-            models=("mfa.Authenticator", "sessions.Session"),
-            export=_sign_in,
-            erase=_erase_sign_in,
-            purpose=_("To keep your account secure."),
-            lawful_basis=LEGITIMATE,
+            "accounts.sign_in", _("Sign-in records"),
+            ("mfa.Authenticator", "sessions.Session"), _sign_in, _erase_sign_in,
+            purpose=_("To keep your account secure."), lawful_basis=PUBLIC_TASK,
             retention=_(
                 "Sessions end when you sign out or after two weeks; the rest as long as the account exists."
             ),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="accounts.staff_work",
-            label=_("Work in the content editor (programme staff)"),
-            models=tuple(f"{app}.{name}" for app, name, _field in _STAFF_WORK)
-            + tuple(f"{app}.{name}" for app, name in _STAFF_SETTINGS),
-            export=_staff_work,
-            erase=_erase_staff_work,
+            "accounts.staff_work", _("Work in the content editor (programme staff)"),
+            _staff_work_models(), _staff_work, _erase_staff_work,
             purpose=_("To keep a record of who wrote, reviewed and published the training."),
             lawful_basis=_("Legitimate interests: accountability for published training"),
             retention=_(
                 "Published work and the audit log are kept; after erasure they name a pseudonym "
                 "(“Former staff member #n”), not you."
             ),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="accounts.closure",
-            label=_("Deleting your account"),
-            models=("accounts.AccountErasure",),
-            export=_account_erasures,
-            erase=_erase_account_erasures,
+            "accounts.closure", _("Deleting your account"),
+            ("accounts.AccountErasure",), _account_erasures, _erase_account_erasures,
             purpose=_("To carry out your request to delete your account after the cool-off period."),
-            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            lawful_basis=RIGHTS_UNDER_UK_GDPR,
             retention=_("Until your account is erased, or you sign in again to keep it."),
-        )
+        ),
     )
 
 

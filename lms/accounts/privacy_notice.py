@@ -49,4 +49,9 @@ def retention_rules() -> list[tuple[str, str]]:
 
 
 def privacy_notice_context() -> dict:
-    return {"entries": privacy_entries(), "retention_rules": retention_rules()}
+    return {
+        "entries": privacy_entries(),
+        "retention_rules": retention_rules(),
+        "controller": settings.PRIVACY_CONTROLLER,
+        "contact": settings.PRIVACY_CONTACT,
+    }

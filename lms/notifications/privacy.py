@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from lms.privacy.exporting import export_rows
-from lms.privacy.registry import PersonalData, register
+from lms.privacy.registry import ACCOUNT_LIFETIME, PUBLIC_TASK, PersonalData, register_all
 
 from .models import EmailChoice, EmailSend
 
@@ -29,27 +29,16 @@ def _erase_sent(user):
 
 
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="notifications.preferences",
-            label=_("Email choices"),
-            models=("notifications.EmailChoice",),
-            export=_choices,
-            erase=_erase_choices,
+            "notifications.preferences", _("Email choices"),
+            ("notifications.EmailChoice",), _choices, _erase_choices,
             purpose=_("To send you only the reminders and digests you want."),
-            lawful_basis=_("Consent (you can turn each kind of email off)"),
-            retention=_("As long as the account exists."),
-        )
-    )
-    register(
+            lawful_basis=_("Consent (you can turn each kind of email off)"), retention=ACCOUNT_LIFETIME,
+        ),
         PersonalData(
-            key="notifications.sent",
-            label=_("Emails sent to you"),
-            models=("notifications.EmailSend",),
-            export=_sent,
-            erase=_erase_sent,
-            purpose=_("To send each reminder at most once."),
-            lawful_basis=_("Public task: providing the training service"),
-            retention=_("As long as the account exists."),
-        )
+            "notifications.sent", _("Emails sent to you"), ("notifications.EmailSend",), _sent, _erase_sent,
+            purpose=_("To send each reminder at most once."), lawful_basis=PUBLIC_TASK,
+            retention=ACCOUNT_LIFETIME,
+        ),
     )

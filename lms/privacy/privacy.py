@@ -4,7 +4,7 @@ the erasures they carried out for others."""
 from django.utils.translation import gettext_lazy as _
 
 from .exporting import export_rows
-from .registry import PersonalData, register
+from .registry import RIGHTS_UNDER_UK_GDPR, PersonalData, register_all
 
 
 def _requests(user):
@@ -28,32 +28,23 @@ def _erase_requests(user):
 
 
 def register_entries():
-    register(
+    register_all(
         PersonalData(
-            key="privacy.requests",
-            label=_("Requests about your data"),
-            models=("privacy.DataExport", "privacy.Erasure"),
-            export=_requests,
-            erase=_erase_requests,
-            purpose=_("To prepare the copies of your data you ask for."),
-            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            "privacy.requests", _("Requests about your data"),
+            ("privacy.DataExport", "privacy.Erasure"), _requests, _erase_requests,
+            purpose=_("To prepare the copies of your data you ask for."), lawful_basis=RIGHTS_UNDER_UK_GDPR,
             retention=_("Each copy is deleted 7 days after it is ready."),
-        )
-    )
-    register(
+        ),
         PersonalData(
-            key="privacy.data_requests",
-            label=_("Your requests for a copy or the erasure of your data"),
-            models=("privacy.DataRequest", "privacy.DataRequestAction"),
-            export=_data_requests,
-            erase=_erase_data_requests,
+            "privacy.data_requests", _("Your requests for a copy or the erasure of your data"),
+            ("privacy.DataRequest", "privacy.DataRequestAction"), _data_requests, _erase_data_requests,
             purpose=_("To carry out and prove that we carried out what you asked about your data."),
-            lawful_basis=_("Legal obligation: your rights under UK GDPR"),
+            lawful_basis=RIGHTS_UNDER_UK_GDPR,
             retention=_(
                 "Kept as a record that the request was carried out, with nothing that names you once "
                 "your data is erased."
             ),
-        )
+        ),
     )
 
 

@@ -12,6 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+# Wording several entries share in the privacy notice.
+PUBLIC_TASK = _("Public task: providing the training service")
+RIGHTS_UNDER_UK_GDPR = _("Legal obligation: your rights under UK GDPR")
+ACCOUNT_LIFETIME = _("As long as the account exists.")
+
 
 @dataclass(frozen=True)
 class PersonalData:
@@ -37,6 +44,12 @@ def register(entry: PersonalData) -> PersonalData:
         raise ValueError(f"personal data {entry.key!r} is already registered differently")
     _entries[entry.key] = entry
     return entry
+
+
+def register_all(*entries: PersonalData) -> None:
+    """Register an app's entries, in the order given (erasure runs them in reverse)."""
+    for entry in entries:
+        register(entry)
 
 
 def unregister(key: str) -> None:

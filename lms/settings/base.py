@@ -30,6 +30,11 @@ SITE_URL = env_str("SITE_URL", default=f"http://127.0.0.1:{env_int('PORT', defau
 # The product's one name: page titles, the site header, emails and their sender, the admin, the
 # authenticator-app entry. Shown through `lms.branding.site_name()` (translated where a catalogue has it).
 SITE_NAME = env_str("SITE_NAME", default="London suicide prevention and Youth MHFA training")
+# Who is responsible for learners' personal data, as the privacy notice names them (UK GDPR, articles
+# 13 and 14): the organisation (the data controller), and how to reach its data protection contact
+# (email and postal address). Required in production; locally a marked sample is shown.
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", default="").strip()
+PRIVACY_CONTACT = env_str("PRIVACY_CONTACT", default="").strip()
 
 INSTALLED_APPS = [
     # Platform apps, lowest first (see DESIGN.md): accounts <- cms <- courses <- certificates <- schools
@@ -421,7 +426,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.privacy.tasks.purge_exports",
         "schedule": crontab(minute=35),
     },
-    # Schools: a register upload whose task died is marked failed; one never queued is queued again.
+    # Schools: an upload (schools register or attendance register) whose task died is marked failed;
+# one never queued is queued again.
     "schools-gias-import-sweep": {
         "task": "schools.tasks.sweep_gias_imports",
         "schedule": timedelta(minutes=5),
@@ -431,6 +437,13 @@ CELERY_BEAT_SCHEDULE = {
     "accounts-retention": {
         "task": "lms.accounts.tasks.retention_run",
         "schedule": crontab(hour=10, minute=15),
+    },
+    # Schools: the public campaign's figures, worked out in the background for public pages (they are
+    # at most 5 minutes old: schools/selectors/public.py).
+    "schools-public-figures": {
+        "task": "schools.tasks.refresh_public_figures",
+        "schedule": timedelta(minutes=4),
+        "options": {"expires": 4 * 60},
     },
     # Schools: store each campaign's coverage per borough every night, for trend charts.
     "schools-coverage-snapshot": {

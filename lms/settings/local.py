@@ -16,6 +16,10 @@ STORAGES = {
 }
 SERVE_MEDIA = True
 
+# The privacy notice names a sample controller until the real one is set (production requires it).
+PRIVACY_CONTROLLER = PRIVACY_CONTROLLER or "Sample organisation (demonstration site: set PRIVACY_CONTROLLER)"  # noqa: F405
+PRIVACY_CONTACT = PRIVACY_CONTACT or "privacy@example.org (sample: set PRIVACY_CONTACT)"  # noqa: F405
+
 # Locally, see edits at once; production caches anonymous pages (see base.py).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", default=0)
 

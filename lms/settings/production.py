@@ -22,6 +22,12 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is not set: list the site's host names")
+for _name in ("PRIVACY_CONTROLLER", "PRIVACY_CONTACT"):
+    if not globals()[_name]:
+        raise ImproperlyConfigured(
+            f"{_name} is not set: the privacy notice must name who is responsible for learners' data "
+            "and how to contact them (see .env.example)"
+        )
 CREDENTIALS_LOCAL_KEY_FILE = ""  # never generate a key in production
 if not CREDENTIALS_SIGNING_KEY.strip() and not CREDENTIALS_SIGNING_KEY_FILE:  # noqa: F405
     raise ImproperlyConfigured(

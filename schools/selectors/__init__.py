@@ -12,8 +12,14 @@ from .coverage import (
     institution_coverage,
     uncovered_institutions,
 )
-from .dashboard import StaffRow, institution_staff_progress
-from .public import PublicCount, PublicFigures, campaign_public_figures
+from .dashboard import StaffRow, external_decisions_for_lead, institution_staff_progress
+from .public import (
+    PublicCount,
+    PublicFigures,
+    campaign_public_figures,
+    public_figures,
+    public_figures_refresh,
+)
 from .registry import (
     institution_filter_by_query,
     institution_find_by_invitation,
@@ -28,9 +34,12 @@ from .registry import (
 )
 
 __all__ = [
+    "external_decisions_for_lead",
     "PublicCount",
     "PublicFigures",
     "campaign_public_figures",
+    "public_figures",
+    "public_figures_refresh",
     "StaffRow",
     "campaign_for_public",
     "campaign_summary",

@@ -3,12 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext, pgettext
 
 from courses.models.pages import Programme
 from courses.progress_selectors import enrollment_summaries
 
-from ..models import Institution, Membership
+from ..models import ExternalRecord, Institution, Membership
 
 
 @dataclass
@@ -108,3 +110,27 @@ def staff_totals(rows: list[StaffRow]) -> dict:
         in_progress = sum(1 for row in rows if row.programmes[value].status == "in_progress")
         totals[value] = {"label": Programme(value).label, "completed": completed, "in_progress": in_progress}
     return {"sharing": len(rows), "programmes": list(totals.values())}
+
+
+def external_decisions_for_lead(*, institution: Institution) -> dict:
+    """For a lead: how many records of training done elsewhere by sharing staff wait for a decision,
+    and which sharing members are self-declared (to confirm). One query: sharing members with their
+    waiting records counted. Closed accounts are gone from the lead's view at once, as on the rest of
+    the dashboard."""
+    waiting = (
+        ExternalRecord.objects.filter(user_id=OuterRef("user_id"), status=ExternalRecord.Status.PENDING)
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    members = list(
+        Membership.objects.filter(institution=institution, shares_completion=True, user__is_active=True)
+        .annotate(pending=Coalesce(Subquery(waiting), 0))
+        .filter(Q(confirmed_at__isnull=True) | Q(pending__gt=0))
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return {
+        "pending": sum(m.pending for m in members),
+        "unconfirmed": [m for m in members if m.confirmed_at is None],
+    }

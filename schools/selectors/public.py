@@ -17,17 +17,23 @@ Rules (statistical disclosure control, as official statistics apply it):
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from ..models import Campaign, CoverageSnapshot
-from .coverage import campaign_summary, coverage_by_borough
+from .coverage import campaign_for_public, campaign_summary, coverage_by_borough
 
 SMALL_COUNT = 5
 TREND_POINTS = 26
+# Public figures are at most this old. A periodic task (schools.tasks.refresh_public_figures) works
+# them out again a little more often than that, in the background: counting a whole campaign takes
+# seconds at London scale, and no visitor should wait for it.
+PUBLIC_FIGURES_MAX_AGE = timedelta(minutes=5)
+PUBLIC_FIGURES_REFRESH_EVERY = timedelta(minutes=4)
 
 SHOWN, SMALL, WITHHELD = "shown", "small", "withheld"
 
@@ -192,3 +198,31 @@ def _trend(campaign: Campaign) -> tuple[PublicTrendPoint, ...]:
         PublicTrendPoint(day, learners=PublicCount.of(learners), institutions=PublicCount.of(covered))
         for day, learners, covered in reversed(list(snapshots))
     )
+
+
+def _figures_key(campaign_id: int) -> str:
+    return f"schools:public-figures:v3:{campaign_id}"
+
+
+def public_figures() -> PublicFigures | None:
+    """The public campaign's figures as every public page shows them (None without a public campaign),
+    so the headline, table, map and trend always agree. Read from the cache, where the periodic task
+    keeps them; worked out here only when none are kept or they are older than
+    PUBLIC_FIGURES_MAX_AGE (no worker, a cleared cache)."""
+    campaign = campaign_for_public()
+    if campaign is None:
+        return None
+    figures = cache.get(_figures_key(campaign.pk))
+    if figures is None or timezone.now() - figures.updated_at > PUBLIC_FIGURES_MAX_AGE:
+        figures = public_figures_refresh(campaign=campaign)
+    return figures
+
+
+def public_figures_refresh(*, campaign: Campaign | None = None) -> PublicFigures | None:
+    """Work out the public campaign's figures again and keep them for `public_figures`."""
+    campaign = campaign or campaign_for_public()
+    if campaign is None:
+        return None
+    figures = campaign_public_figures(campaign=campaign)
+    cache.set(_figures_key(campaign.pk), figures, int(2 * PUBLIC_FIGURES_MAX_AGE.total_seconds()))
+    return figures

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cms.charts import ChartPoint, MapArea, borough_map_svg, legend, line_chart_svg
 
-from .campaign_tags import public_figures
+from ..selectors import public_figures
 
 register = template.Library()
 

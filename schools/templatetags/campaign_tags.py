@@ -9,27 +9,10 @@
 """
 
 from django import template
-from django.core.cache import cache
 
-from ..selectors import PublicFigures, campaign_for_public, campaign_public_figures
+from ..selectors import public_figures
 
 register = template.Library()
-
-CACHE_SECONDS = 300
-
-
-def public_figures() -> PublicFigures | None:
-    """The public campaign's figures (None without one): computed once every few minutes for every
-    tag on the page, so the headline, table, map and trend always agree."""
-    campaign = campaign_for_public()
-    if campaign is None:
-        return None
-    key = f"schools:public-figures:v2:{campaign.pk}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = campaign_public_figures(campaign=campaign)
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
 
 
 @register.simple_tag

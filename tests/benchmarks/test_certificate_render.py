@@ -129,6 +129,8 @@ def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
     try:
         ping = app.send_task("lms.ping", args=["ready"])
         ping.get(timeout=60)  # the worker is up and its process warmed
+        load_before = os.getloadavg()[0]
+        loads = []
         started = time.perf_counter()
         for enrollment in enrollments:
             app.send_task("certificates.tasks.issue_certificate", args=[enrollment.id])
@@ -138,6 +140,7 @@ def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
             done = Certificate.objects.filter(emailed_at__isnull=False).exclude(pdf="").count()
             if done >= n:
                 break
+            loads.append(os.getloadavg()[0])
             time.sleep(0.5)
         elapsed = time.perf_counter() - started
     finally:
@@ -161,7 +164,9 @@ def test_time_to_clear_queued_certificates_with_one_worker(tmp_path):
         f"worker (prefork, concurrency {concurrency}) on Redis + PostgreSQL in {elapsed:.1f} s: "
         f"{per * 1000:.0f} ms each, {n / elapsed:.1f}/s; {scale}. Worker CPU time "
         f"{worker_cpu:.1f} s in all ({worker_cpu / n * 1000:.0f} ms per certificate, start-up "
-        f"included); load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores."
+        f"included); 1-minute load average {load_before:.1f} before the run, "
+        f"{statistics.mean(loads or [0]):.1f} on average and {max(loads or [0]):.1f} at most during it, "
+        f"{os.getloadavg()[0]:.1f} now, on {os.cpu_count()} cores."
     )
 
 

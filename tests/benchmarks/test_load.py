@@ -29,7 +29,7 @@ WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", "4"))
 pytestmark = pytest.mark.benchmark
 
 
-def _env(port):
+def _env(port, key_file):
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))},
         "DJANGO_SETTINGS_MODULE": "lms.settings.production",
@@ -42,6 +42,9 @@ def _env(port):
         "PUBLIC_PAGE_CACHE_SECONDS": "300",
         "SITE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",
+        "CREDENTIALS_SIGNING_KEY_FILE": str(key_file),
+        "PRIVACY_CONTROLLER": "Load benchmark (sample)",
+        "PRIVACY_CONTACT": "privacy@example.org",
     }
 
 
@@ -106,9 +109,12 @@ def _wrk(url, headers=()):
 
 
 @pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed (apt-get install wrk)")
-def test_load_home_module_and_static():
+def test_load_home_module_and_static(tmp_path):
     port = _free_port()
-    env = _env(port)
+    env = _env(port, tmp_path / "credential-keys.json")
+    local = {k: v for k, v in env.items() if k != "CREDENTIALS_SIGNING_KEY_FILE"}
+    _manage({**local, "DJANGO_SETTINGS_MODULE": "lms.settings.local"}, "credential_keys", "new",
+            "--output", env["CREDENTIALS_SIGNING_KEY_FILE"])
     _ensure_database()
     _manage(env, "migrate", "--noinput")
     _manage(env, "seed_demo")

@@ -41,3 +41,12 @@ def decompressed(raw: bytes) -> bytes:
         with contextlib.suppress(zlib.error):
             parts.append(zlib.decompress(stream))
     return b"\n".join(parts)
+
+
+def qr_image_size(url: str) -> tuple[int, int]:
+    """The pixel size of the QR code image a certificate of `url` embeds (4 pixels a module)."""
+    import segno
+
+    from certificates.rendering import QR_MASK
+
+    return segno.make(url, error="m", micro=False, mask=QR_MASK).symbol_size(scale=4, border=2)

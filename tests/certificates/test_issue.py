@@ -9,6 +9,7 @@ from certificates import services
 from certificates.models import Certificate, CertificateTemplate, CertificateTemplateCourse
 from certificates.tasks import issue_certificate
 from tests.certificates.factories import EnrollmentFactory
+from tests.certificates.pdf import qr_image_size
 from tests.factories import CoursePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,6 +242,8 @@ def test_template_signature_and_logo_images_are_snapshotted_and_printed(tmp_path
     listing = subprocess.run(
         ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
     ).stdout.strip().splitlines()[2:]
-    # Both images are embedded in the PDF (renditions never upscale, so at their own sizes).
+    # Both images are embedded in the PDF (renditions never upscale, so at their own sizes), and
+    # the QR code.
     sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in listing)
-    assert sizes == [(200, 200), (400, 120)], listing
+    qr = qr_image_size(services.certificate_data(certificate=certificate).verify_url)
+    assert sizes == sorted([(200, 200), (400, 120), qr]), listing

@@ -16,7 +16,7 @@ import pytest
 from certificates import rendering
 from certificates.rendering import RenderTimeout, render_certificate_pdf
 from tests.certificates.pdf import certificate_data as data
-from tests.certificates.pdf import decompressed
+from tests.certificates.pdf import decompressed, qr_image_size
 from tests.certificates.pdf import poppler as run
 
 NAMES = {
@@ -280,9 +280,10 @@ def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     media.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (200, 60), "navy").save(media / "signature.png")
     Image.new("RGB", (120, 120), "teal").save(media / "logo.png")
-    pdf = render_certificate_pdf(
-        data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
-    )
+    certificate = data(signature_path=str(media / "signature.png"), logo_path=str(media / "logo.png"))
+    pdf = render_certificate_pdf(certificate)
+    qr = qr_image_size(certificate.verify_url)
     images = run("pdfimages", pdf_file(pdf), "-list").strip().splitlines()[2:]
     sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in images)
-    assert sizes == [(120, 120), (200, 60)]  # the logo and the signature, each embedded once
+    # the logo and the signature, each embedded once, and the QR code (4 pixels a module)
+    assert sizes == sorted([(120, 120), qr, (200, 60)])

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -56,7 +58,8 @@ def test_a_broker_that_is_not_a_url_names_the_variable():
 
 
 PRODUCTION = {"ALLOWED_HOSTS": "training.example.org", "SECRET_KEY": GOOD_KEY,
-              "SITE_URL": "https://training.example.org"}
+              "SITE_URL": "https://training.example.org", "PRIVACY_CONTROLLER": "Example Programme Ltd",
+              "PRIVACY_CONTACT": "privacy@example.org, 1 Example Street, London"}
 
 
 def _key_file(tmp_path):
@@ -84,6 +87,15 @@ def test_production_refuses_to_start_without_a_credential_signing_key():
     assert result.returncode == 2
     assert result.stderr.strip().startswith("Configuration error: CREDENTIALS_SIGNING_KEY_FILE is not set")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["PRIVACY_CONTROLLER", "PRIVACY_CONTACT"])
+def test_production_refuses_to_start_without_the_privacy_notices_controller(tmp_path, name):
+    result = run_manage(
+        {**PRODUCTION, name: "", "CREDENTIALS_SIGNING_KEY_FILE": _key_file(tmp_path)}, "check"
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().startswith(f"Configuration error: {name} is not set")
 
 
 def test_production_names_a_credential_key_file_it_cannot_read(tmp_path):

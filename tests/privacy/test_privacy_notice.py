@@ -40,8 +40,11 @@ def test_retention_periods_come_from_the_settings_the_task_uses(client, settings
     assert "Kept for 5 years after the last sign-in" in page and "erase it 60 days later" in page
 
 
-def test_rights_and_the_marked_controller_placeholders(client):
+def test_rights_and_who_is_responsible_for_the_data(client, settings):
+    settings.PRIVACY_CONTROLLER = "Example Programme <Ltd>"
+    settings.PRIVACY_CONTACT = "privacy@example.org, 1 Example Street, London"
     page = client.get(NOTICE).content.decode()
-    assert "[PLACEHOLDER for programme staff: the controller's name]" in page
-    assert "[PLACEHOLDER for programme staff: the data protection contact" in page
+    assert "The data controller is: <strong>Example Programme &lt;Ltd&gt;</strong>" in page
+    assert "<strong>privacy@example.org, 1 Example Street, London</strong>" in page
+    assert "PLACEHOLDER" not in page
     assert "Information Commissioner" in page and "within one month" in page

@@ -8,19 +8,9 @@ from django.urls import reverse
 from schools.consent import WORDING_VERSION
 from schools.models import LeadExport, Membership, SharingConsent
 from tests.factories import UserFactory
-from tests.schools.factories import InstitutionFactory, MembershipFactory
+from tests.schools.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def school():
-    return InstitutionFactory(name="Elm Park Primary")
-
-
-@pytest.fixture
-def lead(school):
-    return MembershipFactory(institution=school, role=Membership.Role.LEAD, shares_completion=False).user
 
 
 def test_joining_from_an_invitation_records_what_was_agreed(client, school):

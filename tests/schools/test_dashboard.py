@@ -12,19 +12,9 @@ from courses.models import ModulePage
 from schools.models import Membership
 from tests.factories import CoursePageFactory, UserFactory
 
-from .factories import CampaignFactory, InstitutionFactory, MembershipFactory, certify, enroll
+from .factories import CampaignFactory, MembershipFactory, certify, enroll
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def school():
-    return InstitutionFactory(name="Elm Park Primary")
-
-
-@pytest.fixture
-def lead(school):
-    return MembershipFactory(institution=school, role=Membership.Role.LEAD, shares_completion=False).user
 
 
 def test_only_leads_of_this_institution_see_it(client, school, lead):

@@ -229,7 +229,8 @@ def test_an_upload_whose_task_died_is_failed_after_its_time_limit_and_the_page_s
     # Within the limit plus a minute's grace it may still be running: the page keeps refreshing.
     assert 'http-equiv="refresh"' in page and "Importing" in page
 
-    record.started_at = timezone.now() - services.GIAS_IMPORT_RUNNING_DEADLINE - timedelta(seconds=1)
+    deadline = services.upload_queue(GiasImport).running_deadline()
+    record.started_at = timezone.now() - deadline - timedelta(seconds=1)
     record.save()
     page = admin_client.get(detail).content.decode()
     record.refresh_from_db()

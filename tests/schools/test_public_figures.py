@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.template import Context, Template
 from django.utils import timezone
 
@@ -114,3 +115,30 @@ def test_demo_seed_loads_the_london_register_and_is_idempotent():
     second = seed()
     assert "0 created, 0 updated, 5787 unchanged" in second and "0 universities added" in second
     assert Institution.objects.count() == total
+
+
+def test_public_figures_are_worked_out_in_the_background_and_never_older_than_five_minutes(
+    django_assert_max_num_queries,
+):
+    CampaignFactory(name="London goal", learner_target=100_000, starts_on=date(2024, 1, 1))
+    course = CoursePageFactory()
+    yesterday = timezone.now() - timedelta(days=1)
+    for _n in range(5):
+        certify(UserFactory(), course, when=yesterday)
+    # The periodic task works the figures out and keeps them...
+    assert tasks.refresh_public_figures() is True
+    # ...so a public page reads them ready-made: the campaign, and nothing counted.
+    with django_assert_max_num_queries(1):
+        assert 'number">5</span> Londoners' in render("{% campaign_progress %}")
+
+    for _n in range(2):
+        certify(UserFactory(), course, when=yesterday)
+    # Until the next refresh a page shows the figures kept (at most PUBLIC_FIGURES_MAX_AGE old).
+    assert 'number">5</span> Londoners' in render("{% campaign_progress %}")
+    tasks.refresh_public_figures()
+    assert 'number">7</span> Londoners' in render("{% campaign_progress %}")
+
+    # Without a worker the figures are still never older than five minutes: a page works them out.
+    certify(UserFactory(), course, when=yesterday)
+    with time_machine.travel(timezone.now() + timedelta(minutes=5, seconds=1)):
+        assert 'number">8</span> Londoners' in render("{% campaign_progress %}")

@@ -2,16 +2,20 @@
 without an account are invited once and claim their record when they verify the address, every
 unusable row is reported with its line and reason, and importing the same file again changes nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from lms.notifications.models import EmailSend
 from schools import selectors
 from schools.models import ExternalRecord, InstitutionKind, Membership, RegisterImport
 from schools.register_import import RegisterSummary, register_import_bytes
+from schools.services import upload_queue
+from schools.tasks import sweep_gias_imports
 from tests.factories import UserFactory
 
 from .external_helpers import training
@@ -95,6 +99,8 @@ def test_register_with_bad_rows_then_the_same_file_again(
     assert sorted(m.to[0] for m in mailoutbox) == ["new@example.org", "una@example.org"]
     assert "Youth MHFA two-day" in mailoutbox[0].body and "/accounts/signup/" in mailoutbox[0].body
     assert ExternalRecord.objects.filter(user__isnull=True).count() == 2
+    # Each invitation is in the platform's send log, under its own kind.
+    assert EmailSend.objects.filter(kind="schools.register_invitation", status="sent").count() == 2
 
     # The rejected rows download as CSV, formulas disarmed.
     rejected = admin_client.get(reverse("schools_register_import_rejections", args=[first.pk]))
@@ -146,10 +152,46 @@ def test_a_file_that_is_not_a_register_fails_with_a_reason(
     admin_client, world, celery_eager, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        upload(admin_client, b"name,colour\nAda,blue\n")
+        response = upload(admin_client, b"name,colour\nAda,blue\n")
     record = RegisterImport.objects.get()
     assert record.status == "failed" and "missing column(s): 'email'" in record.error
     assert not ExternalRecord.objects.exists()
+    # The upload's page says it was not imported, and why.
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Not imported" in page and "missing column(s)" in page
+
+
+def test_a_register_import_whose_task_died_is_failed_and_one_never_queued_is_queued_again(
+    admin_client, world, celery_eager, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    stuck = RegisterImport.objects.create(
+        file="registers/x.csv", original_name="x.csv", status=RegisterImport.Status.RUNNING,
+        started_at=now - timedelta(minutes=3),
+    )
+    detail = reverse("schools_register_import_detail", args=[stuck.pk])
+    page = admin_client.get(detail).content.decode()
+    # Within its limit it may still be running: the page refreshes and says when it will give up.
+    assert 'http-equiv="refresh"' in page and "within about 7 minutes" in page
+
+    stuck.started_at = now - upload_queue(RegisterImport).running_deadline() - timedelta(seconds=1)
+    stuck.save()
+    page = admin_client.get(detail).content.decode()
+    stuck.refresh_from_db()
+    assert stuck.status == RegisterImport.Status.FAILED
+    assert "did not finish within its time limit of 6 minutes" in stuck.error
+    assert 'http-equiv="refresh"' not in page and "Not imported" in page
+
+    # A register upload whose task was never queued (the broker was down) is queued again by the
+    # sweep, and imported.
+    waiting = RegisterImport.objects.create(
+        file=SimpleUploadedFile("late.csv", GOOD_AND_BAD, "text/csv"), original_name="late.csv",
+        created_at=now - timedelta(minutes=5),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_gias_imports() == 1
+    waiting.refresh_from_db()
+    assert waiting.status == RegisterImport.Status.DONE and waiting.summary["confirmed"] == 1
 
 
 def test_only_programme_staff_import_registers(client, world):

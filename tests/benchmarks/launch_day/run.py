@@ -67,6 +67,8 @@ def environment(tmp):
         "EMAIL_URL": "dummymail://",
         "LOG_LEVEL": "WARNING",
         "CREDENTIALS_SIGNING_KEY_FILE": str(tmp / "keys.jwks.json"),
+        "PRIVACY_CONTROLLER": "Launch-day simulation (sample)",
+        "PRIVACY_CONTACT": "privacy@example.org",
         "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{MOTO_PORT}",
         "AWS_S3_REGION_NAME": "eu-west-2",
         "AWS_ACCESS_KEY_ID": "launch",
