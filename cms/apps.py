@@ -39,12 +39,18 @@ def connect_serving_caches():
     """Forget the cached Site lookups, restricted pages and live page content (cms.serving) when
     their rows change: a page saved (drafts too: rare, and it keeps the rule simple), moved or
     deleted, besides published and unpublished above."""
+    from django.core.signals import request_finished, request_started
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import post_page_move
 
     from .serving import bump_pages_version, forget_restrictions, forget_sites
+    from .serving import request_finished as serving_finished
+    from .serving import request_started as serving_started
 
+    # Each request reads the pages version once (cms.serving.pages_version).
+    request_started.connect(serving_started, weak=False, dispatch_uid="cms-serving-started")
+    request_finished.connect(serving_finished, weak=False, dispatch_uid="cms-serving-finished")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(forget_sites, sender=Site, weak=False, dispatch_uid=f"cms-sites-{name}")
         signal.connect(forget_restrictions, sender=PageViewRestriction, weak=False,

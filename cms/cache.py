@@ -14,6 +14,7 @@ Each language's page has its own address (/pl/...), so each is cached on its own
 language switcher) is not in the key: it names the language the address already has.
 """
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -34,20 +35,28 @@ def clear_public_page_cache() -> None:
     bump_version(VERSION_KEY)
 
 
+def _fresh_version() -> int:
+    """A version number never handed out before (microseconds since the epoch), so a version lost
+    with the cache (Redis flushed or restarted) starts again from a number no key was built from:
+    nothing kept under an old number, in the shared cache or in a process's memory, is read again."""
+    return time.time_ns() // 1000
+
+
 def bump_version(key: str) -> None:
     """Move the version number kept under `key` on, so keys built from it start afresh."""
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, None)
+        cache.set(key, _fresh_version(), None)
 
 
 def current_version(key: str) -> int:
-    """The version number kept under `key` (1 until first bumped)."""
+    """The version number kept under `key` (a fresh one when the cache has none)."""
     version = cache.get(key)
     if version is None:
-        cache.add(key, 1, None)
-        version = cache.get(key, 1)
+        fresh = _fresh_version()
+        cache.add(key, fresh, None)
+        version = cache.get(key, fresh)
     return version
 
 

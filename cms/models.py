@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,10 +11,12 @@ HELPLINES_CACHE_KEY = "cms:helplines:v2"
 
 
 def _helplines_changed():
-    """Every page shows the helplines: forget the cached list and the cached public pages."""
+    """Every page shows the helplines: forget the remembered list (cms.serving, site version) and
+    the cached public pages."""
     from .cache import clear_public_page_cache
+    from .serving import bump_site_version
 
-    cache.delete(HELPLINES_CACHE_KEY)
+    bump_site_version()
     clear_public_page_cache()
 
 

@@ -1,15 +1,18 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from .models import HELPLINES_CACHE_KEY, Helpline
+from .serving import SITE_VERSION_KEY, remember
 
 FIELDS = (
     "id", "name", "how_to_contact", "phone_number", "sms_number", "website", "when_open",
     "who_for", "is_emergency", "show_in_header",
 )
+
+# Also re-read after this long without a change (a helpline edited outside the CMS).
+HELPLINES_TIMEOUT = 300
 
 # Shown if the helpline table is empty or cannot be read: crisis help must never disappear.
 FALLBACK_HELPLINES = [
@@ -47,18 +50,17 @@ def _in_language(lines: list[dict], language: str) -> list[dict]:
     ]
 
 
+def _live_helplines() -> list[dict]:
+    return list(Helpline.objects.live().values(*FIELDS, "translation_key", "locale__language_code"))
+
+
 def helplines_for_display() -> list[dict]:
     """Active helplines, emergency first, in the visitor's language where a helpline has been
     translated, as plain dicts (cached; saving a helpline clears it)."""
-    lines = cache.get(HELPLINES_CACHE_KEY)
-    if lines is None:
-        try:
-            lines = list(
-                Helpline.objects.live().values(*FIELDS, "translation_key", "locale__language_code")
-            )
-        except Exception:  # a broken database must not take crisis help off the page
-            return FALLBACK_HELPLINES
-        cache.set(HELPLINES_CACHE_KEY, lines, 300)
+    try:
+        lines = remember(HELPLINES_CACHE_KEY, _live_helplines, HELPLINES_TIMEOUT, scope=SITE_VERSION_KEY)
+    except Exception:  # a broken database must not take crisis help off the page
+        return FALLBACK_HELPLINES
     return _in_language(lines, translation.get_language() or "") or FALLBACK_HELPLINES
 
 

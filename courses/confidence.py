@@ -99,10 +99,13 @@ def offer_is_due(*, enrollment, phase) -> bool:
     return not ConfidenceOffer.objects.filter(enrollment=enrollment, phase=phase).exists()
 
 
-def after_checks_due(*, user) -> list[dict]:
+def after_checks_due(*, user, enrollments=None) -> list[dict]:
     """The learner's completed courses whose "after" check they have not yet been offered, for My
-    learning. One query."""
+    learning. One query; none when `enrollments` (all of the learner's, if the caller has them)
+    holds no completed course."""
     if not user.is_authenticated:
+        return []
+    if enrollments is not None and not any(e.completed_at for e in enrollments):
         return []
     enrollments = (
         Enrollment.objects.filter(user=user, completed_at__isnull=False)

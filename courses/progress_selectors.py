@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
-from .selectors import OutlineItem
+from .selectors import OutlineItem, course_outline
 
 STEPLEN = Page.steplen
 
@@ -186,43 +186,28 @@ def attempt_for_learner(*, user, module, attempt_id) -> QuizAttempt:
 
 
 def _progress_for_enrollments(*, user, enrollments, request=None) -> list[CourseProgress]:
-    """Progress in each enrollment's course: ONE query for the live modules of all those courses
-    with this learner's done flags, however many there are."""
-    by_path = {e.course.path: CourseProgress(course=e.course, enrollment=e) for e in enrollments}
-    if not by_path:
+    """Progress in each enrollment's course: the outline of each course (remembered, the same for
+    every learner: `courses.selectors.course_outline`) with this learner's done flags, from ONE
+    query for the translation keys of the modules they completed, however many courses."""
+    if not enrollments:
         return []
-    course_urls = {path: (p.course.get_url(request) or "") for path, p in by_path.items()}
-    under_any = Q()
-    for path in by_path:
-        under_any |= Q(path__startswith=path, depth=len(path) // STEPLEN + 1)
-    modules = (
-        ModulePage.objects.live()
-        .filter(under_any)
-        .annotate(
-            done=Exists(
-                ModuleProgress.objects.filter(
-                    enrollment__user=user, module__translation_key=OuterRef("translation_key")
-                )
-            )
+    done_keys = set(
+        ModuleProgress.objects.filter(enrollment__user=user).values_list(
+            "module__translation_key", flat=True
         )
-        .order_by("path")
-        .values("id", "title", "slug", "path", "estimated_minutes", "is_required", "is_assessment",
-                "translation_key", "done")
     )
-    numbers: dict[str, int] = {}
-    for row in modules:
-        course_path = row["path"][:-STEPLEN]
-        numbers[course_path] = numbers.get(course_path, 0) + 1
-        outline_item = OutlineItem(
-            id=row["id"], title=row["title"], url=f"{course_urls[course_path]}{row['slug']}/",
-            estimated_minutes=row["estimated_minutes"], is_required=row["is_required"],
-            is_assessment=row["is_assessment"], is_current=False, number=numbers[course_path],
-            translation_key=row["translation_key"],
+    by_path = {e.course.path: e for e in enrollments}  # one per course
+    return [
+        CourseProgress(
+            course=e.course,
+            enrollment=e,
+            items=[
+                ProgressItem(module=item, done=item.translation_key in done_keys, current=False)
+                for item in course_outline(course=e.course, request=request)
+            ],
         )
-        by_path[course_path].items.append(
-            ProgressItem(module=outline_item, done=row["done"], current=False)
-        )
-    return list(by_path.values())
+        for e in by_path.values()
+    ]
 
 
 def progress_by_course(*, user, courses, request=None) -> dict[int, CourseProgress]:
@@ -292,6 +277,7 @@ class MyLearning:
     in_progress: list[CourseProgress]
     completed: list[CourseProgress]
     certificates: dict[int, object]
+    enrollments: list[Enrollment] = field(default_factory=list)
 
     @property
     def certificates_enabled(self) -> bool:
@@ -299,19 +285,23 @@ class MyLearning:
 
 
 def my_learning(*, user, request=None) -> MyLearning:
-    """Everything on a learner's My learning page: three queries (enrollments with their courses,
-    the live modules of all those courses with this learner's done flags, certificates), however
-    many courses the learner has started."""
+    """Everything on a learner's My learning page: at most three queries (enrollments with their
+    courses, the translation keys of the modules this learner completed, and certificates once a
+    course is complete; the outlines are remembered), however many courses the learner has
+    started."""
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .select_related("course")
         .order_by(Coalesce("last_visited_at", "started_at").desc(), "-pk")  # most recently used first
     )
     rows = _progress_for_enrollments(user=user, enrollments=enrollments, request=request)
+    completed = sorted((p for p in rows if p.is_complete), key=lambda p: p.completed_at, reverse=True)
     return MyLearning(
         in_progress=[p for p in rows if not p.is_complete],
-        completed=sorted((p for p in rows if p.is_complete), key=lambda p: p.completed_at, reverse=True),
-        certificates=certificates_for(user=user, enrollments=enrollments),
+        completed=completed,
+        # Shown beside completed courses only: no query while none is.
+        certificates=certificates_for(user=user, enrollments=[p.enrollment for p in completed]),
+        enrollments=enrollments,
     )
 
 

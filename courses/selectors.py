@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Q
 
-from cms.serving import pages_version
+from cms.serving import remember
 
-# The published modules of a course are the same for every learner: kept in the cache under
-# `cms.serving.pages_version()`, which changes whenever any page is published, unpublished, moved
-# or deleted.
+# The published modules of a course are the same for every learner: remembered under
+# `cms.serving.pages_version()`, which changes whenever any page is saved, published, unpublished,
+# moved or deleted.
 OUTLINE_TIMEOUT = 600
 
 
@@ -52,16 +51,16 @@ def course_outline(*, course, request=None, current=None) -> list[OutlineItem]:
     shown_live = current is None or not current.pk or current.live
     if not shown_live:
         visible |= Q(pk=current.pk)
-    key = f"courses:outline:{pages_version()}:{course.pk}"
-    rows = cache.get(key) if shown_live else None
-    if rows is None:
-        rows = list(
+
+    def modules():
+        return list(
             ModulePage.objects.child_of(course).filter(visible).order_by("path")
             .values("id", "title", "slug", "estimated_minutes", "is_required", "is_assessment",
                     "translation_key")
         )
-        if shown_live:
-            cache.set(key, rows, OUTLINE_TIMEOUT)
+
+    key = f"courses:outline:{course.pk}"
+    rows = remember(key, modules, OUTLINE_TIMEOUT) if shown_live else modules()
     course_url = course.get_url(request) or ""
     current_id = current.pk if current is not None else None
     return [

@@ -114,7 +114,7 @@ def my_learning(request):
         {"course": due["course"], "url": confidence_url(
             course=due["course"], phase=due["phase"], next_url=reverse("courses:my_learning")
         )}
-        for due in confidence.after_checks_due(user=request.user)
+        for due in confidence.after_checks_due(user=request.user, enrollments=learning.enrollments)
     ]
     return TemplateResponse(
         request, "courses/my_learning.html", {"learning": learning, "confidence_due": confidence_due}

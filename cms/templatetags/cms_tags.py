@@ -1,8 +1,40 @@
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from cms.selectors import helplines_for_display
+from cms.serving import SITE_VERSION_KEY, remember
 
 register = template.Library()
+
+
+class SiteWideFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        html = remember(
+            f"cms:fragment:{self.name}:{get_language()}",
+            lambda: str(self.nodelist.render(context)),
+            scope=SITE_VERSION_KEY,
+            shared=False,  # this deploy's templates: kept in this process only
+        )
+        return mark_safe(html)  # noqa: S308 (a rendered template)
+
+
+@register.tag
+def site_wide_fragment(parser, token):
+    """`{% site_wide_fragment "name" %}...{% end_site_wide_fragment %}`: a part of every page that
+    is the same for every visitor in a language (the crisis help bar, the footer), rendered once
+    per language and version of the site-wide content (helplines: cms.serving) in each process.
+    Only for markup that reads nothing but the language, settings and site-wide content: nothing
+    of the request, the visitor or the page."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    nodelist = parser.parse(("end_site_wide_fragment",))
+    parser.delete_first_token()
+    return SiteWideFragmentNode(bits[1][1:-1], nodelist)
 
 
 @register.simple_tag

@@ -1,17 +1,16 @@
 """A module's body rendered once per published revision and language, and reused for every learner.
 
 Everything in a module body but its questions is the same for every learner: those blocks are
-rendered once and kept in the cache (under the page's live revision, the language and
-`cms.serving.pages_version()`, so publishing, moving or unpublishing anything renders afresh), and
+rendered once and remembered (`cms.serving.remember`: under the page's live revision, the language
+and `cms.serving.pages_version()`, so publishing, moving or unpublishing anything renders afresh), and
 only the questions (the learner's drawn options, their results) are rendered per request.
 """
 
 from django import template
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cms.serving import pages_version
+from cms.serving import remember
 
 register = template.Library()
 
@@ -27,11 +26,11 @@ def module_body_parts(context, page):
     request = context.get("request")
     if not page.live or page.live_revision_id is None or getattr(request, "is_preview", False):
         return [(block, None) for block in page.body]
-    key = f"courses:body:{pages_version()}:{page.pk}:{page.live_revision_id}:{get_language()}"
-    parts = cache.get(key)
-    if parts is None:
-        parts = _render_shared(context, page)
-        cache.set(key, parts, BODY_TIMEOUT)
+    parts = remember(
+        f"courses:body:{page.pk}:{page.live_revision_id}:{get_language()}",
+        lambda: _render_shared(context, page),
+        BODY_TIMEOUT,
+    )
     raw = page.body.raw_data
     by_id = {raw[i]["id"]: i for i in range(len(raw)) if raw[i]["type"] in PER_LEARNER}
     return [(page.body[by_id[block_id]] if block_id else None, html) for block_id, html in parts]

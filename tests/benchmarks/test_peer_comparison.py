@@ -73,7 +73,7 @@ def _ours_env(port):
     from tests.benchmarks.test_load import _env as production_env
 
     return {
-        **production_env(port),
+        **production_env(port, PEER_DIR / "credential-keys.json"),
         "DATABASE_URL": f"sqlite:///{PEER_DIR / 'ours.sqlite3'}",
         "CACHE_URL": CACHE_URL,
         "REDIS_URL": "",
@@ -105,6 +105,11 @@ def _build_peer():
 
 def _build_ours(env):
     manage = [sys.executable, "manage.py"]
+    key_file = Path(env["CREDENTIALS_SIGNING_KEY_FILE"])
+    if not key_file.exists():  # production settings refuse to start without the signing keys
+        local = {k: v for k, v in env.items() if k != "CREDENTIALS_SIGNING_KEY_FILE"}
+        _run([*manage, "credential_keys", "new", "--output", str(key_file)],
+             env={**local, "DJANGO_SETTINGS_MODULE": "lms.settings.local"}, cwd=ROOT)
     _run([*manage, "migrate", "--noinput"], env=env, cwd=ROOT)
     _run([*manage, "collectstatic", "--noinput"], env=env, cwd=ROOT)
     return _lines(_run([*manage, "shell", "-c", OURS_SETUP], env=env, cwd=ROOT))

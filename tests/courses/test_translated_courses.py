@@ -222,3 +222,43 @@ def test_a_partly_translated_question_falls_back_whole_to_english(
     translate(modules[2], "pl")
     html = learner.get(pl(modules[2]).url).content.decode()
     assert "[pl] What helps most?" in html and "[pl] Changing the subject" in html
+
+
+# Warm pages for a signed-in learner, in any language: session, user and the learner's progress
+# (the enrollment joined with their completed modules); the route, outline and body are remembered
+# (cms.serving, courses.serving). A course page reads one more row (as in English).
+WARM_MODULE_PAGE_QUERIES = 3
+
+
+def warm_queries(client, url):
+    client.get(url)  # a first visit records the last module visited
+    return count_queries(client, url)
+
+
+def test_an_english_module_or_course_under_a_polish_address_costs_what_a_translated_one_does(
+    learner, course, django_capture_on_commit_callbacks
+):
+    page, modules, _ = course
+    other = CoursePageFactory(title="Supporting a colleague")
+    lesson = ModulePageFactory(parent=other, title="Listening", body=[paragraph("<p>Listen.</p>")])
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_tree([*tree(page), modules[0]], "pl")  # not the second module, nor the other course
+    learner.post(f"/learning/courses/{page.pk}/start/")
+    catalogue = pl(CourseIndexPage.objects.get(locale__language_code="en-gb")).url
+    modules_pl = {
+        "translated module": pl(modules[0]).url,
+        "English module in a Polish course": f"{pl(page).url}{modules[1].slug}/",
+        "English module of an English course": f"{catalogue}{other.slug}/{lesson.slug}/",
+    }
+    counts = {name: warm_queries(learner, url) for name, url in modules_pl.items()}
+    english_course, polish_address = warm_queries(learner, other.url), warm_queries(
+        learner, f"{catalogue}{other.slug}/"
+    )
+    print(f"warm pages under /pl/, queries: {counts}, the English course {polish_address} "
+          f"({english_course} under its English address)")
+    assert max(counts.values()) <= WARM_MODULE_PAGE_QUERIES, counts
+    assert polish_address <= english_course
+    html = learner.get(modules_pl["English module in a Polish course"]).content.decode()
+    assert "Ask directly." in html and "translation-missing" in html
+    html = learner.get(modules_pl["English module of an English course"]).content.decode()
+    assert "Listen." in html and "translation-missing" in html

@@ -34,12 +34,11 @@ def test_module_page_costs_at_most_one_query_more_in_another_language(client):
     client.force_login(UserFactory())
     counts = {code: queries(client, prefixed(code, path)) for code in CODES}
     print("module page queries per language (signed in):", counts)
-    # English (and a translated course, tests/courses/test_translated_courses.py) is answered by the
-    # fast route (courses/serving.py); a page with no translation yet, shown in English under another
-    # language's address, is routed by Wagtail: more queries, but still within the budget every
-    # language had before the fast route (12 in English, 13 in another language).
+    # Every address is answered by the fast route (courses/serving.py): English, a translated course
+    # (tests/courses/test_translated_courses.py) and, as here, a page with no translation yet, shown
+    # in English under another language's address (9 queries when Wagtail routed it).
     assert counts["en-gb"] <= 8, counts
-    assert max(counts.values()) <= 9, counts
+    assert max(counts.values()) <= counts["en-gb"], counts
 
 
 def test_catalogue_and_help_pages_cost_the_same_in_every_language(client):
