@@ -90,7 +90,7 @@ class UploadView(PermissionMixin, AdminPageMixin, FormView):
         return services.upload_queue(self.model).store(uploaded_file=uploaded_file, user=self.request.user)
 
     def get_context_data(self, **kwargs):
-        services.uploads_fail_overdue()  # never list an upload whose task died as "Importing"
+        services.uploads_fail_overdue(model=self.model)  # never list an upload whose task died as "Importing"
         return super().get_context_data(
             imports=self.model.objects.select_related("uploaded_by")[:20], **kwargs
         )
@@ -117,7 +117,7 @@ class UploadDetailView(PermissionMixin, AdminPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         # An upload whose task died is marked failed here too, so this page stops refreshing and
         # says why, even before the periodic sweep runs.
-        services.uploads_fail_overdue()
+        services.uploads_fail_overdue(model=self.model)
         record = get_object_or_404(self.model.objects.select_related("uploaded_by"), pk=self.kwargs["pk"])
         pending = record.status in (self.model.Status.QUEUED, self.model.Status.RUNNING)
         return super().get_context_data(

@@ -280,12 +280,15 @@ def upload_queue(model) -> UploadQueue:
     return next(queue for queue in upload_queues() if queue.model is model)
 
 
-def uploads_fail_overdue(*, now=None) -> int:
-    """Mark failed every upload, of either kind, whose task died (still "Importing" after the task's
-    time limit) or that never started (still waiting after an hour). Returns how many were marked."""
+def uploads_fail_overdue(*, now=None, model=None) -> int:
+    """Mark failed every upload (of either kind, or only of `model`) whose task died (still
+    "Importing" after the task's time limit) or that never started (still waiting after an hour).
+    Returns how many were marked."""
     now = now or timezone.now()
     marked = 0
     for queue in upload_queues():
+        if model is not None and queue.model is not model:
+            continue
         stuck = {
             queue.model.Status.RUNNING: (
                 Q(started_at__lt=now - queue.running_deadline()),
