@@ -50,6 +50,11 @@ def pages_version() -> int:
     return _version(PAGES_VERSION_KEY)
 
 
+def site_version() -> int:
+    """The current version of the site-wide content (Sites, view restrictions, helplines)."""
+    return _version(SITE_VERSION_KEY)
+
+
 def _version(key) -> int:
     """The current number under `key`, one of VERSION_KEYS. Read from the shared cache once per
     request, all of them in one round trip: every cache keyed on them during a request agrees."""
@@ -104,15 +109,16 @@ def request_finished(**kwargs):
 _request = Local()
 
 
-class _VersionMemory:
+class VersionMemory:
     """Values computed for one version, kept in this process's memory. A value is stored pickled
     and unpickled on every read, so each request gets its own copy (exactly as from the shared
     cache) and nothing one request sets on an object reaches another. Seeing another version
-    drops everything kept; at most MAX_ENTRIES values are kept, the oldest go first."""
+    drops everything kept; at most `max_entries` values are kept, the oldest go first."""
 
     MAX_ENTRIES = 2000
 
-    def __init__(self):
+    def __init__(self, max_entries=MAX_ENTRIES):
+        self.max_entries = max_entries
         self._lock = threading.Lock()
         self._version = None
         self._items = {}
@@ -128,12 +134,12 @@ class _VersionMemory:
         with self._lock:
             if version != self._version:
                 self._version, self._items = version, {}
-            if len(self._items) >= self.MAX_ENTRIES:
+            if len(self._items) >= self.max_entries:
                 self._items.pop(next(iter(self._items)))
             self._items[key] = (time.monotonic() + timeout, data)
 
 
-_memories = {key: _VersionMemory() for key in VERSION_KEYS}
+_memories = {key: VersionMemory() for key in VERSION_KEYS}
 _NOTHING = "cms.serving:nothing"
 
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from cms import fragments
 from cms.selectors import helplines_for_display
 from cms.serving import SITE_VERSION_KEY, remember
 
@@ -35,6 +36,12 @@ def site_wide_fragment(parser, token):
     nodelist = parser.parse(("end_site_wide_fragment",))
     parser.delete_first_token()
     return SiteWideFragmentNode(bits[1][1:-1], nodelist)
+
+
+# `{% shared_fragment value ... %}...{% end_shared_fragment %}` and, inside it,
+# `{% per_visitor name=value ... %}...{% end_per_visitor %}`: see cms.fragments.
+register.tag("shared_fragment", fragments.shared_fragment)
+register.tag("per_visitor", fragments.per_visitor)
 
 
 @register.simple_tag

@@ -112,7 +112,8 @@ def test_signed_in_learner_pages_cpu(client, user):
                     for _ in range(100):
                         client.get(url)
                 print(f"\n{name}, 100 requests:")
-                print(profiler.output_text(unicode=True, color=False, show_all=bool(os.environ.get("BENCH_PROFILE_ALL"))))
+                show_all = bool(os.environ.get("BENCH_PROFILE_ALL"))
+                print(profiler.output_text(unicode=True, color=False, show_all=show_all))
         backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         templates = "instrumented" if os.environ.get("BENCH_INSTRUMENTED") else "as in production"
         print(f"\nSigned-in learner pages, in-process, {connection.vendor}, cache {backend}, "
