@@ -42,7 +42,9 @@ from django.utils.translation import get_language
 from . import serving
 
 MAX_FRAGMENTS = 500  # per process; the oldest go first
-_memory = serving.VersionMemory(max_entries=MAX_FRAGMENTS)
+# Kept as they are, not copied for each request: tuples of strings and of the values a gap was
+# rendered with, which templates only read (name immutable values: ids, strings, frozen records).
+_memory = serving.VersionMemory(max_entries=MAX_FRAGMENTS, copies=False)
 
 _serials = itertools.count(1)
 # Per-visitor parts by serial, so a kept fragment can find the part that fills each gap. Weak:
@@ -123,15 +125,15 @@ class PerVisitorNode(template.Node):
         _per_visitor_nodes[self.serial] = self
 
     def render(self, context):
-        values = {name: e.resolve(context) for name, e in self.value_expressions.items()}
+        values = [(name, e.resolve(context)) for name, e in self.value_expressions.items()]
         gaps = context.get(_RECORDING)
         if gaps is None:  # not inside a shared fragment being recorded: render as usual
             return self.render_own(context, values)
-        gaps.append((self.serial, values))
+        gaps.append((self.serial, tuple(values)))
         return f"{_GAP_WORD}:{len(gaps) - 1}:"
 
     def render_own(self, context, values):
-        with context.push({_RECORDING: None, **values}):
+        with context.push({_RECORDING: None, **dict(values)}):
             return str(self.nodelist.render(context))
 
 

@@ -112,13 +112,15 @@ _request = Local()
 class VersionMemory:
     """Values computed for one version, kept in this process's memory. A value is stored pickled
     and unpickled on every read, so each request gets its own copy (exactly as from the shared
-    cache) and nothing one request sets on an object reaches another. Seeing another version
-    drops everything kept; at most `max_entries` values are kept, the oldest go first."""
+    cache) and nothing one request sets on an object reaches another; with `copies=False` the
+    value itself is kept and handed out, for values nothing can change (tuples of strings).
+    Seeing another version drops everything kept; at most `max_entries` values are kept, the
+    oldest go first."""
 
     MAX_ENTRIES = 2000
 
-    def __init__(self, max_entries=MAX_ENTRIES):
-        self.max_entries = max_entries
+    def __init__(self, max_entries=MAX_ENTRIES, *, copies=True):
+        self.max_entries, self.copies = max_entries, copies
         self._lock = threading.Lock()
         self._version = None
         self._items = {}
@@ -127,10 +129,10 @@ class VersionMemory:
         entry = self._items.get(key) if version == self._version else None
         if entry is None or entry[0] < time.monotonic():
             return None
-        return pickle.loads(entry[1])  # noqa: S301 (pickled by this process, below)
+        return pickle.loads(entry[1]) if self.copies else entry[1]  # noqa: S301 (pickled below)
 
     def set(self, version, key, value, timeout):
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if self.copies else value
         with self._lock:
             if version != self._version:
                 self._version, self._items = version, {}

@@ -8,7 +8,8 @@ What it builds (nothing of the peer is kept in this repository; BENCH_PEER_DIR, 
 - ours: this checkout with production settings, SQLite (BENCH_PEER_DIR/ours.sqlite3) and the
   Redis cache at BENCH_CACHE_URL (default CACHE_URL);
 - on each side one course of 4 lessons with 30 paragraph blocks (the same text) and one enrolled,
-  signed-in learner; the page measured is lesson 2.
+  signed-in learner; the page measured is lesson 2. Requests carry the learner's session cookie and
+  a CSRF cookie, as a browser's do after its first page.
 
 Then both run under gunicorn with 2 sync workers, and wrk (Debian package) drives each URL for
 BENCH_SECONDS with 2 threads x 8 connections, alternating ours and the peer's for BENCH_ROUNDS
@@ -145,8 +146,17 @@ def _workers_cpu_seconds(server):
     return total / TICKS
 
 
+# The learner's browser has been to the site before: it sends the CSRF cookie back, as a browser
+# does after its first page (without it each side would make and set a new one on every request).
+CSRF_COOKIE = "csrftoken=" + "Kq7" * 10 + "Kq"
+
+
+def _cookies(session):
+    return f"sessionid={session}; {CSRF_COOKIE}"
+
+
 def _get(url, session):
-    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={session}"})
+    request = urllib.request.Request(url, headers={"Cookie": _cookies(session)})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, response.read().decode()
 
@@ -154,7 +164,7 @@ def _get(url, session):
 def _wrk(server, url, session):
     before = _workers_cpu_seconds(server)
     out = _run(["wrk", "-t2", "-c8", f"-d{SECONDS}s", "-s", str(LUA), "-H",
-                f"Cookie: sessionid={session}", url])
+                f"Cookie: {_cookies(session)}", url])
     cpu = _workers_cpu_seconds(server) - before
     line = next(line for line in out.splitlines() if line.startswith("RESULT"))
     result = dict(pair.split("=") for pair in line.split()[1:])
