@@ -15,6 +15,9 @@ a region as shared, naming everything it depends on, and marks each personal par
 The first request renders the region and keeps it in this process's memory as text with gaps
 where the per-visitor parts go (each gap remembers the loop values it was rendered with, named in
 `{% per_visitor item=item %}`); later requests render only the gaps, in their own context.
+`{% per_visitor if has_questions %}` is a gap only where the condition holds (a page with
+questions); elsewhere its content is shared like the rest. The condition, like everything shared,
+may depend only on the fragment's named values and the published content.
 
 What is kept is keyed on the values named, the language, the version of the live page tree and
 the version of the site-wide content (`cms.serving`): publishing, unpublishing or moving any page,
@@ -119,15 +122,16 @@ def _fill(parts, context):
 
 
 class PerVisitorNode(template.Node):
-    def __init__(self, value_expressions, nodelist):
-        self.value_expressions, self.nodelist = value_expressions, nodelist
+    def __init__(self, value_expressions, nodelist, condition=None):
+        self.value_expressions, self.nodelist, self.condition = value_expressions, nodelist, condition
         self.serial = next(_serials)
         _per_visitor_nodes[self.serial] = self
 
     def render(self, context):
         values = [(name, e.resolve(context)) for name, e in self.value_expressions.items()]
         gaps = context.get(_RECORDING)
-        if gaps is None:  # not inside a shared fragment being recorded: render as usual
+        shared = self.condition is not None and not self.condition.resolve(context)
+        if gaps is None or shared:  # not being recorded, or the same for everyone here
             return self.render_own(context, values)
         gaps.append((self.serial, tuple(values)))
         return f"{_GAP_WORD}:{len(gaps) - 1}:"
@@ -149,6 +153,10 @@ def shared_fragment(parser, token):
 
 def per_visitor(parser, token):
     bits = token.split_contents()
+    condition = None
+    if len(bits) > 2 and bits[1] == "if":
+        condition = parser.compile_filter(bits[2])
+        bits = [bits[0], *bits[3:]]
     values = {}
     for bit in bits[1:]:
         name, sep, expression = bit.partition("=")
@@ -157,4 +165,4 @@ def per_visitor(parser, token):
         values[name] = parser.compile_filter(expression)
     nodelist = parser.parse(("end_per_visitor",))
     parser.delete_first_token()
-    return PerVisitorNode(values, nodelist)
+    return PerVisitorNode(values, nodelist, condition)

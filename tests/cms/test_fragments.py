@@ -177,6 +177,18 @@ def test_each_language_has_its_own_fragment():
     assert render(source, request) == "Course outline"
 
 
+def test_a_conditional_per_visitor_part_is_shared_where_its_condition_does_not_hold():
+    source = (
+        "{% shared_fragment kind %}{% per_visitor if personal %}{{ who }}{% end_per_visitor %}"
+        "{% end_shared_fragment %}"
+    )
+    request = RequestFactory().get("/")
+    assert render(source, request, kind="quiz", personal=True, who="a") == "a"
+    assert render(source, request, kind="quiz", personal=True, who="b") == "b"
+    assert render(source, request, kind="lesson", personal=False, who="a") == "a"
+    assert render(source, request, kind="lesson", personal=False, who="b") == "a"
+
+
 def test_fragments_are_rendered_in_full_for_previews_and_posts():
     source = "{% shared_fragment 'x' %}{{ text }}{% end_shared_fragment %}"
     get = RequestFactory().get("/")
