@@ -90,7 +90,7 @@ class SharedFragmentNode(template.Node):
         """The region as `(text, (serial, values), text, ...)`: its shared text and, for each
         per-visitor part, which part it is and the values it was given."""
         gaps = []
-        with context.push({_RECORDING: gaps}):
+        with context.push({_RECORDING: gaps, "csrf_token": _NoTokenInSharedText()}):
             html = str(self.nodelist.render(context))
         pieces = _GAP.split(html)  # text, gap number, text, gap number, ..., text
         parts = []
@@ -100,6 +100,20 @@ class SharedFragmentNode(template.Node):
             elif piece:
                 parts.append(piece)
         return tuple(parts)
+
+
+class _NoTokenInSharedText:
+    """Stands in for the CSRF token while a fragment's shared text is rendered: a token there
+    would be one visitor's, served to everyone, so it stops the render with the mistake named."""
+
+    def __bool__(self):
+        return True
+
+    def __str__(self):
+        raise template.TemplateSyntaxError(
+            "{% csrf_token %} in the shared text of a {% shared_fragment %}: put it in a "
+            "{% per_visitor %} part"
+        )
 
 
 def _key_part(value) -> tuple[str, str]:

@@ -66,14 +66,49 @@ def _version(key) -> int:
     return versions[key]
 
 
-def _read_versions() -> dict:
+def _read_versions(also=()) -> dict:
     from .cache import current_version
 
-    versions = cache.get_many(VERSION_KEYS)
+    values = cache.get_many([*VERSION_KEYS, *also])
+    versions = {key: values.get(key) for key in VERSION_KEYS}
     for key in VERSION_KEYS:
-        if versions.get(key) is None:
+        if versions[key] is None:
             versions[key] = current_version(key)  # none yet (or the cache was emptied): a fresh one
+    if getattr(_request, "serving", False):
+        _request.prefetched = {key: values.get(key) for key in also}
     return versions
+
+
+# Functions giving, for a request, cache keys it will read on every page: read in the same round
+# trip as the versions (`read_with_versions`, `prefetched`).
+_also_read = []
+
+
+def read_with_versions(keys_for_request):
+    """Have the cache keys `keys_for_request(request)` names read in the same round trip as the
+    versions, when a request first needs them (the header's lead link, say)."""
+    if keys_for_request not in _also_read:
+        _also_read.append(keys_for_request)
+
+
+def _read_for_request(request):
+    if getattr(_request, "versions", None) is None and getattr(_request, "serving", False):
+        also = [key for keys_for in _also_read for key in keys_for(request)]
+        _request.versions = _read_versions(also)
+
+
+def prefetched(key):
+    """`(True, value)` when `key` was read with this request's versions (value None: not in the
+    cache), else `(False, None)`: read it as usual."""
+    values = getattr(_request, "prefetched", None) or {}
+    return (True, values[key]) if key in values else (False, None)
+
+
+def forget_prefetched(key):
+    """`key` changed during this request: read it again next time it is wanted."""
+    values = getattr(_request, "prefetched", None)
+    if values:
+        values.pop(key, None)
 
 
 def bump_pages_version(**kwargs):
@@ -97,12 +132,12 @@ def _bump(key):
 def request_started(**kwargs):
     """A request begins: it reads the versions afresh, once (`_version`)."""
     _request.serving = True
-    _request.versions = None
+    _request.versions = _request.prefetched = None
 
 
 def request_finished(**kwargs):
     _request.serving = False
-    _request.versions = None
+    _request.versions = _request.prefetched = None
 
 
 # The versions read for the request being served (per thread and per asyncio task).
@@ -175,6 +210,7 @@ def site_for_request(request):
 
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    _read_for_request(request)
     host, port = split_domain_port(request._get_raw_host())[0].lower(), request.get_port()
     site = remember(
         f"cms:site:{host}:{port}", lambda: Site._find_for_request(request), scope=SITE_VERSION_KEY

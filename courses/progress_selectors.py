@@ -7,6 +7,7 @@ modules, enrollments or learners.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,6 +18,8 @@ from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import ngettext
 from wagtail.models import Page
+
+from lms.compiled_queries import CompiledValuesQuery
 
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress, QuizAttempt
 from .selectors import OutlineItem, course_outline
@@ -138,6 +141,15 @@ class CourseProgress:
 
 ENROLLMENT_FIELDS = ("id", "course_id", "started_at", "last_module_id", "last_visited_at", "completed_at")
 
+# Every module and course page runs it: built and compiled once (lms.compiled_queries).
+_ENROLLMENT_WITH_DONE_KEYS = CompiledValuesQuery(
+    lambda user_id, course_key: Enrollment.objects.filter(
+        user_id=user_id, course__translation_key=course_key
+    ).values(*ENROLLMENT_FIELDS, "last_module__translation_key", "modules__module__translation_key"),
+    user_id=int,
+    course_key=uuid.UUID,
+)
+
 
 def _enrollment_with_done_keys(*, user, course) -> tuple[Enrollment | None, set]:
     """The learner's enrollment in `course` (or in the English course it translates) and the
@@ -146,11 +158,7 @@ def _enrollment_with_done_keys(*, user, course) -> tuple[Enrollment | None, set]
     translated module shares its source's key (courses.translations)."""
     if not getattr(user, "is_authenticated", False):
         return None, set()
-    rows = list(
-        Enrollment.objects.filter(user=user, course__translation_key=course.translation_key).values(
-            *ENROLLMENT_FIELDS, "last_module__translation_key", "modules__module__translation_key"
-        )
-    )
+    rows = _ENROLLMENT_WITH_DONE_KEYS.rows(user_id=user.pk, course_key=course.translation_key)
     if not rows:
         return None, set()
     enrollment = Enrollment(user=user, **{f: rows[0][f] for f in ENROLLMENT_FIELDS})

@@ -17,6 +17,11 @@ class SchoolsConfig(AppConfig):
 
         register_kinds()
         register_entries()
+        from cms.serving import read_with_versions
+
+        from .navigation import keys_for_request
+
+        read_with_versions(keys_for_request)
         # A verified address claims the records of training done elsewhere waiting for it.
         from allauth.account.signals import email_confirmed
 

@@ -212,6 +212,19 @@ def test_the_kept_text_never_holds_a_per_visitor_part():
     assert render(source, request, secret="second learner") == "<p>second learner</p>"
 
 
+def test_a_csrf_token_outside_a_per_visitor_part_is_refused():
+    request = RequestFactory().get("/")
+    source = "{% shared_fragment 'form' %}<form>{% csrf_token %}</form>{% end_shared_fragment %}"
+    with pytest.raises(TemplateSyntaxError, match="per_visitor"):
+        render(source, request, csrf_token="token-of-one-visitor")
+    inside = (
+        "{% shared_fragment 'form' %}<form>{% per_visitor %}{% csrf_token %}{% end_per_visitor %}"
+        "</form>{% end_shared_fragment %}"
+    )
+    assert "token-of-one-visitor" in render(inside, request, csrf_token="token-of-one-visitor")
+    assert "token-of-another" in render(inside, request, csrf_token="token-of-another")
+
+
 def test_mistakes_in_the_tags_are_named():
     with pytest.raises(TemplateSyntaxError, match="needs the values"):
         Template("{% load cms_tags %}{% shared_fragment %}{% end_shared_fragment %}")

@@ -41,6 +41,41 @@ def test_the_link_follows_lead_status_without_signing_in_again(client):
     assert LINK not in client.get(reverse("courses:my_learning")).content.decode()
 
 
+def test_the_lead_link_comes_in_the_same_cache_round_trip_as_the_page_versions(client, monkeypatch):
+    from django.core.cache import caches
+
+    from cms import serving
+
+    school = InstitutionFactory()
+    lead = MembershipFactory(institution=school, role=Membership.Role.LEAD).user
+    client.force_login(lead)
+    client.get(reverse("courses:my_learning"))
+    backend = type(caches["default"])
+    real_get = backend.get
+    single, together = [], []
+
+    def get(self, key, *args, **kwargs):
+        single.append(key)
+        return real_get(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", get)
+
+    def get_many(self, keys, *args, **kwargs):
+        together.append(list(keys))
+        return {key: real_get(self, key) for key in keys if real_get(self, key) is not None}
+
+    monkeypatch.setattr(backend, "get_many", get_many)
+    page = client.get(reverse("courses:my_learning")).content.decode()
+    assert LINK in page
+    lead_key = f"schools:lead-nav:{lead.pk}"
+    assert lead_key not in single
+    assert [keys for keys in together if serving.PAGES_VERSION_KEY in keys] == [
+        [*serving.VERSION_KEYS, lead_key]
+    ]
+    membership_withdraw_lead(membership=Membership.objects.get(user=lead))
+    assert LINK not in client.get(reverse("courses:my_learning")).content.decode()
+
+
 def test_learners_and_visitors_see_no_lead_link(client):
     assert LINK not in client.get("/").content.decode()
     client.force_login(UserFactory())
