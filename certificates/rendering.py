@@ -37,7 +37,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from weasyprint import CSS, HTML
+from weasyprint import CSS, DEFAULT_OPTIONS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -45,6 +45,7 @@ from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
 from . import pdf_fonts, pdf_structure, scripts
+from .pdf_styles import CertificateDocument
 from .wording import DEFAULT_ACCENT_COLOUR
 
 logger = logging.getLogger(__name__)
@@ -290,12 +291,11 @@ def _safe_colour(value: str) -> str:
 def _layout(html: str):
     """HTML string -> laid out WeasyPrint document, with the shared fonts, stylesheet and fetcher."""
     base_url = Path(finders.find(STYLESHEET)).parent.as_uri() + "/"
-    document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render(
-        font_config=_font_config(),
-        stylesheets=[_stylesheet()],
-        pdf_variant="pdf/ua-1",
-        cache=_image_cache,
-    )
+    options = {**DEFAULT_OPTIONS, "stylesheets": [_stylesheet()], "pdf_variant": "pdf/ua-1",
+               "cache": _image_cache}
+    document = CertificateDocument._render(
+        HTML(string=html, base_url=base_url, url_fetcher=_fetcher()), _font_config(),
+        None, None, options)
     if len(document.pages) != 1:
         raise RenderError(f"certificate laid out on {len(document.pages)} pages, not 1")
     return document

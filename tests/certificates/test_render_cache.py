@@ -1,0 +1,71 @@
+"""What a process remembers between certificate renders never changes a certificate.
+
+Renders are deterministic (the same data gives the same bytes), so each certificate rendered
+after others, with everything the process remembers, must be byte for byte the certificate
+rendered first in a process that remembers nothing, and carry its own learner's name and code
+only.
+"""
+
+from datetime import date
+
+import pytest
+
+from certificates import pdf_styles, rendering
+from certificates.rendering import render_certificate_pdf
+from tests.certificates.pdf import certificate_data as data
+from tests.certificates.pdf import decompressed
+
+CERTIFICATES = {
+    "latin": data(learner_name="Zoë Ó'Brien-Núñez"),
+    "urdu, right to left": data(
+        learner_name="عائشہ پروین", language="ur", valid_until=date(2028, 11, 26),
+        code="AAAA-BBBB-CCCC-DDDD", verify_url="https://x.example/certificates/verify/AAAA-BBBB-CCCC-DDDD/",
+    ),
+    "korean": data(learner_name="김민준", code="KKKK-MMMM-JJJJ-NNNN"),
+    "most compact layout": data(
+        learner_name="W" * 150, course_title="Y" * 255, body="B" * 600, course_wording="C" * 600,
+        code="WWWW-YYYY-BBBB-CCCC",
+    ),
+    "polish, revoked, own colour": data(
+        learner_name="Wojciech Żółkiewski-Łęcki", language="pl", revoked_on=date(2026, 12, 1),
+        accent_colour="#A1b2C3", code="PPPP-LLLL-RRRR-CCCC",
+    ),
+}
+
+
+def _forget_everything():
+    pdf_styles.CertificateDocument.style_cache.clear()
+    rendering._forget_images()
+
+
+@pytest.fixture
+def first_renders():
+    """Each certificate rendered with nothing remembered."""
+    renders = {}
+    for label, certificate in CERTIFICATES.items():
+        _forget_everything()
+        renders[label] = render_certificate_pdf(certificate)
+    return renders
+
+
+@pytest.mark.parametrize("order", ["as listed", "reversed", "interleaved twice"])
+def test_a_certificate_is_the_same_whatever_was_rendered_before_it(first_renders, order):
+    labels = list(CERTIFICATES)
+    if order == "reversed":
+        labels.reverse()
+    elif order == "interleaved twice":
+        labels = labels[::2] + labels[1::2] + labels[::-1]
+    _forget_everything()
+    for label in labels:
+        assert render_certificate_pdf(CERTIFICATES[label]) == first_renders[label], label
+
+
+def test_a_certificate_carries_only_its_own_learners_name_and_code():
+    for certificate in CERTIFICATES.values():
+        render_certificate_pdf(certificate)
+    latin = decompressed(render_certificate_pdf(CERTIFICATES["latin"]))
+    assert "7KQ2-M9XD-3HWP-R4TB".encode("utf-16-be") in latin or b"7KQ2-M9XD-3HWP-R4TB" in latin
+    for label, other in CERTIFICATES.items():
+        if label != "latin":
+            for text in (other.code, other.learner_name):
+                assert text.encode() not in latin and text.encode("utf-16-be") not in latin, label
