@@ -14,7 +14,6 @@ folders only: no network and no other files. A render is bounded in time (`Rende
 from __future__ import annotations
 
 import base64
-import io
 import logging
 import os
 import signal
@@ -44,7 +43,7 @@ from weasyprint.urls import URLFetcher
 from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
-from . import pdf_fonts, pdf_structure, scripts
+from . import pdf_fonts, pdf_qr, pdf_structure, scripts
 from .pdf_styles import CertificateDocument
 from .wording import DEFAULT_ACCENT_COLOUR
 
@@ -171,11 +170,13 @@ QR_MASK = 2
 
 def qr_png_data_uri(url: str) -> str:
     """The certificate's QR code of `url`: a PNG data URI, 4 pixels a module, quiet zone included,
-    drawn without smoothing (`image-rendering: pixelated` in the stylesheet). A few hundred bytes,
-    and WeasyPrint embeds it as one image instead of parsing and drawing a path of every module."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False, mask=QR_MASK).save(buffer, kind="png", scale=4, border=2)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    drawn without smoothing (`image-rendering: pixelated` in the stylesheet). A few kilobytes,
+    and WeasyPrint embeds it as one image instead of parsing and drawing a path of every module.
+    The image is also put ready in the renders' image cache (see `pdf_qr`)."""
+    qr = pdf_qr.qr_code_png(url, mask=QR_MASK)
+    uri = qr.data_uri
+    _image_cache[uri] = pdf_qr.QRImage(qr, cache=_image_cache)
+    return uri
 
 
 def qr_svg_data_uri(url: str) -> str:
