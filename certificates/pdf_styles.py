@@ -12,6 +12,9 @@ Here an element's computed style is looked up instead, by what it depends on:
   the rule is named by the identity of its declarations), with their specificity, layer and
   pseudo-element.
 
+The page's style and its margin boxes' are remembered the same way, by page type (every
+certificate is one first page), stylesheets and the root element's style.
+
 Selectors are still matched against every element of every document (so `[dir]`, `:lang()`,
 classes and the size and fit classes all count), and two elements share a style only when all of
 the above are equal; that is the same rule WeasyPrint itself uses to share styles within one
@@ -39,6 +42,7 @@ from weasyprint.css.validation import preprocess_declarations
 from weasyprint.document import Document
 from weasyprint.images import get_image_from_uri as original_get_image_from_uri
 from weasyprint.layout import LayoutContext
+from weasyprint.layout.page import PageType
 
 # Forget everything past this many styles (a certificate has about 60 elements; each template
 # colour, language and fit level has its own): memory stays bounded whatever is rendered.
@@ -86,6 +90,7 @@ class CachedStyleFor(StyleFor):
                 (specificity, declarations, base_url))
 
         root = html.etree_element
+        self._cache = cache
         key_ids = {}
         for element in html.wrapper_element.iter_subtree():
             etree_element = element.etree_element
@@ -132,6 +137,26 @@ class CachedStyleFor(StyleFor):
 
         # Kept for the page's own declarations, added while laying out pages.
         cascaded_styles.clear()
+        # Page styles (the page and its margin boxes) depend on the page type, the stylesheets
+        # and the root element's style.
+        self._page_key = (key_ids[root], tuple(id(sheet) for sheet, _origin, _specificity in sheets))
+
+    def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
+                            target_collector=None):
+        if not isinstance(element, PageType):  # an element: see __init__
+            return super().set_computed_styles(
+                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                target_collector=target_collector)
+        key = ("page", element, pseudo_type, self._page_key)
+        style = self._cache.styles.get(key)
+        if style is None:
+            super().set_computed_styles(
+                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                target_collector=target_collector)
+            self._cache.styles[key] = self._computed_styles[element, pseudo_type]
+        else:
+            self._computed_styles[element, pseudo_type] = style
+        return None
 
     def _cascade(self, etree_element, own, matches) -> None:
         """The element's cascaded styles (and its pseudo-elements'), as `StyleFor` builds them."""
