@@ -46,7 +46,7 @@ from weasyprint.urls import URLFetcher
 from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
-from . import pdf_fonts, pdf_qr, pdf_structure, scripts
+from . import pdf_fonts, pdf_logo, pdf_qr, pdf_structure, scripts
 from .pdf_styles import CertificateDocument
 from .wording import DEFAULT_ACCENT_COLOUR
 
@@ -341,9 +341,13 @@ def _layout(html: str):
 
 def _forget_images() -> None:
     """Keep only the shared images (the platform logo) cached: each QR code is used once. (After
-    writing: raster images are read from the cache when the PDF is written.)"""
-    for key in [key for key in _image_cache if not key.startswith(_platform_logo_uri())]:
+    writing: raster images are read from the cache when the PDF is written.) The platform logo
+    keeps its drawing from now on (see `pdf_logo`)."""
+    logo = _platform_logo_uri()
+    for key in [key for key in _image_cache if not key.startswith(logo)]:
         del _image_cache[key]
+    if logo in _image_cache:
+        pdf_logo.keep_drawings(_image_cache[logo])
 
 
 def _write(document) -> bytes:

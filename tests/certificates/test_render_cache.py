@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from certificates import pdf_styles, rendering
+from certificates import pdf_logo, pdf_styles, rendering
 from certificates.rendering import render_certificate_pdf
 from tests.certificates.pdf import certificate_data as data
 from tests.certificates.pdf import decompressed
@@ -35,7 +35,7 @@ CERTIFICATES = {
 
 def _forget_everything():
     pdf_styles.CertificateDocument.style_cache.clear()
-    rendering._forget_images()
+    rendering._image_cache.clear()  # the platform logo too, with the drawings it keeps
 
 
 @pytest.fixture
@@ -69,3 +69,46 @@ def test_a_certificate_carries_only_its_own_learners_name_and_code():
         if label != "latin":
             for text in (other.code, other.learner_name):
                 assert text.encode() not in latin and text.encode("utf-16-be") not in latin, label
+
+
+def _stream():
+    from weasyprint.pdf.stream import Stream
+
+    resources = {"ExtGState": {}, "XObject": {}, "Pattern": {}, "Shading": {}, "ColorSpace": {}}
+    return Stream(fonts={}, page_rectangle=(0, 0, 200, 200), resources=resources, images={},
+                  tags={}, color_profiles={}, output_intent=None)
+
+
+def _svg_image(svg: str):
+    from xml.etree import ElementTree
+
+    from weasyprint.images import SVGImage
+
+    tree = ElementTree.fromstring(svg)  # noqa: S314 - the test's own SVG
+    image = SVGImage(tree, "data:image/svg+xml,", rendering._fetcher(), None)
+    pdf_logo.keep_drawings(image)
+    return image
+
+
+def test_the_logo_drawing_is_replayed_exactly_and_only_when_it_is_self_contained():
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    logo = _svg_image(Path(finders.find(rendering.LOGO)).read_text())
+    drawn, replayed = _stream(), _stream()
+    logo.draw(drawn, 80, 80, None)
+    logo.draw(replayed, 80, 80, None)
+    assert replayed.stream == drawn.stream and replayed._resources == drawn._resources
+    assert list(logo._recordings.values())[0] is not pdf_logo._NOT_KEPT
+
+    translucent = _svg_image(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+        '<g opacity="0.5"><rect width="10" height="10" fill="red"/></g></svg>'
+    )
+    first, second = _stream(), _stream()
+    translucent.draw(first, 80, 80, None)
+    translucent.draw(second, 80, 80, None)
+    assert first._resources["XObject"]  # a group of its own...
+    assert list(translucent._recordings.values()) == [pdf_logo._NOT_KEPT]  # ...so never replayed
+    assert second._resources["XObject"]  # but drawn again in full
