@@ -15,6 +15,11 @@ Here an element's computed style is looked up instead, by what it depends on:
 The page's style and its margin boxes' are remembered the same way, by page type (every
 certificate is one first page), stylesheets and the root element's style.
 
+Most certificates differ from one another only in text and in the images' sources (the QR code)
+and descriptions: their element trees have the same shape, tags and styled attributes. Such a
+document's elements take the styles the first one got, element for element, without matching
+selectors at all (`_tree_signature` says what counts).
+
 Selectors are still matched against every element of every document (so `[dir]`, `:lang()`,
 classes and the size and fit classes all count), and two elements share a style only when all of
 the above are equal; that is the same rule WeasyPrint itself uses to share styles within one
@@ -47,6 +52,26 @@ from weasyprint.layout.page import PageType
 # Forget everything past this many styles (a certificate has about 60 elements; each template
 # colour, language and fit level has its own): memory stays bounded whatever is rendered.
 MAX_STYLES = 20_000
+MAX_DOCUMENTS = 2_000
+
+# Attribute values that differ from certificate to certificate and that no selector of the
+# stylesheets looks at (tests/certificates/test_render_cache.py checks): a document whose tree
+# differs from another only in these has the same styles, element for element.
+_NOT_STYLED = {"img": ("src", "alt"), "meta": ("content",)}
+
+
+def _tree_signature(root) -> tuple:
+    """What the styles of a document's elements can depend on: every element's tag, attributes
+    (but `_NOT_STYLED` ones), number of children and whether it has text and text after it,
+    in document order (which with the numbers of children gives the tree's shape)."""
+    signature = []
+    for element in root.iter():
+        skipped = _NOT_STYLED.get(element.tag, ())
+        if skipped and element.get("http-equiv") is not None:  # a meta that can set a language
+            skipped = ()
+        attributes = tuple(item for item in element.attrib.items() if item[0] not in skipped)
+        signature.append((element.tag, attributes, len(element), bool(element.text), bool(element.tail)))
+    return tuple(signature)
 
 
 class StyleCache:
@@ -58,6 +83,7 @@ class StyleCache:
     def clear(self) -> None:
         self.key_ids: dict[tuple, int] = {}
         self.styles: dict = {}
+        self.documents: dict[tuple, list] = {}  # tree signature -> each element's style key
         # Viewport-relative units read the page size from here; every certificate page is A4.
         self.initial_page_sizes = {"box": None, "area": None}
 
@@ -73,7 +99,7 @@ class CachedStyleFor(StyleFor):
 
     def __init__(self, html, sheets, presentational_hints, font_config, target_collector,
                  cache: StyleCache):
-        if len(cache.styles) > MAX_STYLES:
+        if len(cache.styles) > MAX_STYLES or len(cache.documents) > MAX_DOCUMENTS:
             cache.clear()
         self._cascaded_styles = cascaded_styles = {}
         self._computed_styles = computed_styles = {}
@@ -81,6 +107,50 @@ class CachedStyleFor(StyleFor):
         self._sheets = sheets
         self.font_config = font_config
 
+        root = html.etree_element
+        self._cache = cache
+        sheets_key = tuple(id(sheet) for sheet, _origin, _specificity in sheets)
+        signature = (sheets_key, presentational_hints, html.base_url, _tree_signature(root))
+        elements = cache.documents.get(signature)
+        if elements is None:
+            elements, order = self._match_and_compute(html, sheets, presentational_hints, target_collector)
+            if order == [element for element in root.iter() if isinstance(element.tag, str)]:
+                cache.documents[signature] = elements  # remembered in the order replayed below
+        else:
+            etree_elements = [element for element in root.iter() if isinstance(element.tag, str)]
+            for etree_element, (key_id, pseudo_types) in zip(etree_elements, elements, strict=True):
+                computed = computed_styles[etree_element, None] = cache.styles[key_id]
+                for pseudo_type in pseudo_types:
+                    computed_styles[etree_element, pseudo_type] = cache.styles[key_id, pseudo_type]
+                if target_collector and computed["anchor"]:
+                    target_collector.collect_anchor(computed["anchor"])
+
+        # Kept for the page's own declarations, added while laying out pages.
+        cascaded_styles.clear()
+        # Page styles (the page and its margin boxes) depend on the page type, the stylesheets
+        # and the root element's style.
+        self._page_key = (elements[0][0], sheets_key)
+
+    def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
+                            target_collector=None):
+        if not isinstance(element, PageType):  # an element: see __init__
+            return super().set_computed_styles(
+                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                target_collector=target_collector)
+        key = ("page", element, pseudo_type, self._page_key)
+        style = self._cache.styles.get(key)
+        if style is None:
+            super().set_computed_styles(
+                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
+                target_collector=target_collector)
+            self._cache.styles[key] = self._computed_styles[element, pseudo_type]
+        else:
+            self._computed_styles[element, pseudo_type] = style
+        return None
+
+    def _match_and_compute(self, html, sheets, presentational_hints, target_collector):
+        """Match the stylesheets against every element and take or compute its styles: a list of
+        (style key, pseudo-element types) and the list of elements, in document order."""
         # Declarations from the elements' own attributes, as WeasyPrint finds them.
         attribute_declarations = {}
         for specificity, element, declarations, base_url in find_style_attributes(
@@ -90,8 +160,10 @@ class CachedStyleFor(StyleFor):
                 (specificity, declarations, base_url))
 
         root = html.etree_element
-        self._cache = cache
+        cache = self._cache
+        computed_styles = self._computed_styles
         key_ids = {}
+        elements, order = [], []
         for element in html.wrapper_element.iter_subtree():
             etree_element = element.etree_element
             own = attribute_declarations.get(etree_element, ())
@@ -134,29 +206,10 @@ class CachedStyleFor(StyleFor):
                     computed_styles[etree_element, pseudo_type] = cache.styles[key_id, pseudo_type]
             if target_collector and computed["anchor"]:
                 target_collector.collect_anchor(computed["anchor"])
+            elements.append((key_id, tuple(sorted(pseudo_types))))
+            order.append(etree_element)
+        return elements, order
 
-        # Kept for the page's own declarations, added while laying out pages.
-        cascaded_styles.clear()
-        # Page styles (the page and its margin boxes) depend on the page type, the stylesheets
-        # and the root element's style.
-        self._page_key = (key_ids[root], tuple(id(sheet) for sheet, _origin, _specificity in sheets))
-
-    def set_computed_styles(self, element, parent, root=None, pseudo_type=None, base_url=None,
-                            target_collector=None):
-        if not isinstance(element, PageType):  # an element: see __init__
-            return super().set_computed_styles(
-                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
-                target_collector=target_collector)
-        key = ("page", element, pseudo_type, self._page_key)
-        style = self._cache.styles.get(key)
-        if style is None:
-            super().set_computed_styles(
-                element, parent, root=root, pseudo_type=pseudo_type, base_url=base_url,
-                target_collector=target_collector)
-            self._cache.styles[key] = self._computed_styles[element, pseudo_type]
-        else:
-            self._computed_styles[element, pseudo_type] = style
-        return None
 
     def _cascade(self, etree_element, own, matches) -> None:
         """The element's cascaded styles (and its pseudo-elements'), as `StyleFor` builds them."""

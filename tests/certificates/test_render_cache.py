@@ -112,3 +112,35 @@ def test_the_logo_drawing_is_replayed_exactly_and_only_when_it_is_self_contained
     assert first._resources["XObject"]  # a group of its own...
     assert list(translucent._recordings.values()) == [pdf_logo._NOT_KEPT]  # ...so never replayed
     assert second._resources["XObject"]  # but drawn again in full
+
+
+def test_no_stylesheet_selector_looks_at_the_attributes_a_document_is_remembered_without():
+    """The styles of a document are remembered by its tree without the `src` and `alt` of images
+    and the `content` of meta elements (they differ on every certificate): no selector of the
+    stylesheets a certificate is rendered with may look at them."""
+    import re
+    from pathlib import Path
+
+    import weasyprint
+    from django.contrib.staticfiles import finders
+
+    css = Path(weasyprint.__file__).parent / "css"
+    sources = [css / "html5_ua.css", Path(finders.find(rendering.STYLESHEET))]
+    ignored = {name for names in pdf_styles._NOT_STYLED.values() for name in names}
+    for source in sources:
+        text = re.sub(r"/\*.*?\*/", "", source.read_text(), flags=re.S)
+        for name in ignored:
+            assert not re.search(rf"\[\s*{name}\b", text, flags=re.I), (source.name, name)
+
+
+def test_documents_that_differ_only_in_per_certificate_values_share_their_styles_element_for_element():
+    _forget_everything()
+    render_certificate_pdf(CERTIFICATES["latin"])
+    cache = pdf_styles.CertificateDocument.style_cache
+    documents, styles = len(cache.documents), len(cache.styles)
+    assert documents == 1
+    render_certificate_pdf(data(learner_name="Amani Okoro", code="ZZZZ-ZZZZ-ZZZZ-ZZZZ",
+                                verify_url="https://x.example/certificates/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ/"))
+    assert (len(cache.documents), len(cache.styles)) == (documents, styles)  # taken as they were
+    render_certificate_pdf(CERTIFICATES["urdu, right to left"])
+    assert len(cache.documents) == documents + 1  # another language and direction: its own
