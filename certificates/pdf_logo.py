@@ -24,6 +24,7 @@ _STATE = (
     "_current_font", "_current_font_size", "_old_font", "_old_font_size",
 )
 _NOT_KEPT = object()
+MAX_RECORDINGS = 64  # sizes and places the logo is drawn at (a few: one per fit level)
 
 
 class RecordedSVGImage(SVGImage):
@@ -38,6 +39,8 @@ class RecordedSVGImage(SVGImage):
         key = (concrete_width, concrete_height, start, tuple(stream.ctm.values), len(stream._ctm_stack))
         recording = self._recordings.get(key)
         if recording is None:
+            if len(self._recordings) >= MAX_RECORDINGS:
+                self._recordings.clear()
             self._recordings[key] = self._record(stream, concrete_width, concrete_height, style)
         elif recording is _NOT_KEPT:
             super().draw(stream, concrete_width, concrete_height, style)

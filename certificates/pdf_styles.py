@@ -52,7 +52,7 @@ from weasyprint.layout.page import PageType
 # Forget everything past this many styles (a certificate has about 60 elements; each template
 # colour, language and fit level has its own): memory stays bounded whatever is rendered.
 MAX_STYLES = 20_000
-MAX_DOCUMENTS = 2_000
+MAX_DOCUMENTS = 500
 
 # Attribute values that differ from certificate to certificate and that no selector of the
 # stylesheets looks at (tests/certificates/test_render_cache.py checks): a document whose tree

@@ -234,17 +234,19 @@ def render_certificate_pdf(data: CertificateData, *, timeout: int = RENDER_TIMEO
 
     Much text (a long name, title and wording together) is laid out again more compactly, up to
     three times, until it clears the footer; names never shrink below the course title's size."""
-    context = _context(data)
     with _render_lock, _time_limit(timeout):
-        for level in range(FIT_LEVELS):
-            with translation.override(data.language):
-                html = _template().render({**context, "fit": level, "SITE_NAME": site_name()})
-            document = _layout(html)
-            if not _overlaps_footer(document):
-                break
-        else:
-            logger.error("Certificate %s: text reaches the footer even at the most compact layout", data.code)
         try:
+            context = _context(data)  # inside the lock: it puts the QR code in the image cache
+            for level in range(FIT_LEVELS):
+                with translation.override(data.language):
+                    html = _template().render({**context, "fit": level, "SITE_NAME": site_name()})
+                document = _layout(html)
+                if not _overlaps_footer(document):
+                    break
+            else:
+                logger.error(
+                    "Certificate %s: text reaches the footer even at the most compact layout", data.code
+                )
             return _write(document)
         finally:
             _forget_images()
