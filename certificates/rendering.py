@@ -46,7 +46,7 @@ from weasyprint.urls import URLFetcher
 from lms.branding import site_name
 from lms.languages import KNOWN_LANGUAGES
 
-from . import pdf_fonts, pdf_logo, pdf_qr, pdf_structure, scripts
+from . import pdf_fonts, pdf_layout, pdf_logo, pdf_qr, pdf_structure, scripts
 from .pdf_styles import CertificateDocument
 from .wording import DEFAULT_ACCENT_COLOUR
 
@@ -335,7 +335,8 @@ def _layout(html: str):
     """HTML string -> laid out WeasyPrint document, with the shared fonts, stylesheet and fetcher."""
     options = {**DEFAULT_OPTIONS, "stylesheets": [_stylesheet()], "pdf_variant": "pdf/ua-1",
                "cache": _image_cache}
-    document = CertificateDocument._render(_parse(html), _font_config(), None, None, options)
+    with pdf_layout.lazy_shrink_to_fit():
+        document = CertificateDocument._render(_parse(html), _font_config(), None, None, options)
     if len(document.pages) != 1:
         raise RenderError(f"certificate laid out on {len(document.pages)} pages, not 1")
     return document

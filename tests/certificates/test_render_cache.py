@@ -144,3 +144,15 @@ def test_documents_that_differ_only_in_per_certificate_values_share_their_styles
     assert (len(cache.documents), len(cache.styles)) == (documents, styles)  # taken as they were
     render_certificate_pdf(CERTIFICATES["urdu, right to left"])
     assert len(cache.documents) == documents + 1  # another language and direction: its own
+
+
+@pytest.mark.parametrize("name", ["Zoë Ó'Brien-Núñez", "Q" * 120, "Maria Alejandra " * 9, "عائشہ پروین"])
+def test_the_shrink_to_fit_width_without_min_content_lays_out_the_same_page(name, monkeypatch):
+    import contextlib
+
+    from certificates import pdf_layout
+
+    certificate = data(learner_name=name)
+    ours = render_certificate_pdf(certificate)
+    monkeypatch.setattr(pdf_layout, "lazy_shrink_to_fit", contextlib.nullcontext)
+    assert render_certificate_pdf(certificate) == ours  # WeasyPrint's own shrink-to-fit
