@@ -156,3 +156,68 @@ def test_the_shrink_to_fit_width_without_min_content_lays_out_the_same_page(name
     ours = render_certificate_pdf(certificate)
     monkeypatch.setattr(pdf_layout, "lazy_shrink_to_fit", contextlib.nullcontext)
     assert render_certificate_pdf(certificate) == ours  # WeasyPrint's own shrink-to-fit
+
+
+def _weasyprints_own_render(certificate) -> bytes:
+    """The certificate through WeasyPrint's own pipeline (HTML5 parser, styles worked out afresh,
+    its own QR and logo handling, its shrink-to-fit), with our fit level, fonts and finisher."""
+    from django.utils import translation
+    from weasyprint import HTML
+
+    from lms.branding import site_name
+
+    with translation.override(certificate.language):
+        context = rendering._context(certificate)
+        html = None
+        for level in range(rendering.FIT_LEVELS):
+            html = rendering._template().render({**context, "fit": level, "SITE_NAME": site_name()})
+            if not rendering._overlaps_footer(rendering._layout(html)):
+                break
+    rendering._image_cache.clear()
+    document = HTML(string=html, base_url=rendering._base_url(), url_fetcher=rendering._fetcher()).render(
+        font_config=rendering._font_config(), stylesheets=[rendering._stylesheet()], pdf_variant="pdf/ua-1",
+    )
+    return rendering._write(document)
+
+
+def _page(pdf: bytes, tmp_path, name: str) -> tuple[bytes, str]:
+    import subprocess
+
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "60", "-gray", str(path), str(tmp_path / name)], check=True)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return next(tmp_path.glob(f"{name}*.pgm")).read_bytes(), text
+
+
+@pytest.mark.needs("poppler")
+@pytest.mark.parametrize("label", list(CERTIFICATES))
+def test_what_is_remembered_draws_the_page_weasyprint_itself_draws(label, tmp_path):
+    """Against a WeasyPrint upgrade: the styles, parser, QR code, logo and name width taken over
+    here must still give the page WeasyPrint's own pipeline gives, pixel for pixel."""
+    certificate = CERTIFICATES[label]
+    render_certificate_pdf(certificate)  # everything remembered
+    ours = _page(render_certificate_pdf(certificate), tmp_path, "ours")
+    assert ours == _page(_weasyprints_own_render(certificate), tmp_path, "weasyprint")
+
+
+@pytest.mark.parametrize("url", [
+    "https://training.example.org/certificates/verify/7KQ2-M9XD-3HWP-R4TB/",
+    "http://127.0.0.1:8000/certificates/verify/AAAA-BBBB-CCCC-DDDD/",
+    "https://x.example/" + "y" * 300,
+])
+def test_the_qr_code_png_has_the_pixels_of_segnos_own(url):
+    import io
+
+    import segno
+    from PIL import Image
+
+    from certificates import pdf_qr
+
+    ours = pdf_qr.qr_code_png(url, mask=rendering.QR_MASK)
+    theirs = io.BytesIO()
+    symbol = segno.make(url, error="m", micro=False, mask=rendering.QR_MASK)
+    symbol.save(theirs, kind="png", scale=4, border=2)
+    ours_image, theirs_image = Image.open(io.BytesIO(ours.png)), Image.open(theirs).convert("L")
+    assert ours_image.mode == "L" and ours_image.size == theirs_image.size == (ours.size, ours.size)
+    assert ours_image.tobytes() == theirs_image.tobytes()
