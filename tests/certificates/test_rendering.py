@@ -287,3 +287,63 @@ def test_uploaded_logo_and_signature_images_are_printed(pdf_file, settings):
     sizes = sorted(tuple(int(n) for n in line.split()[3:5]) for line in images)
     # the logo and the signature, each embedded once, and the QR code (4 pixels a module)
     assert sizes == sorted([(120, 120), qr, (200, 60)])
+
+
+def _tree(element):
+    """(tag, attributes, text, tail, children) with whitespace-only text left out (WeasyPrint
+    lays out whitespace between blocks as nothing; the parsers place it differently)."""
+    def text(value):
+        return value if value and value.strip() else None
+
+    return (element.tag, dict(element.attrib), text(element.text), text(element.tail),
+            [_tree(child) for child in element])
+
+
+def _certificate_html(certificate, fit=0):
+    from django.utils import translation
+
+    with translation.override(certificate.language):
+        return rendering._template().render(
+            {**rendering._context(certificate), "fit": fit, "SITE_NAME": "London training"}
+        )
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {},
+        {"learner_name": NAMES["Urdu"], "language": "ur", "valid_until": date(2028, 1, 2)},
+        {"learner_name": "<b>Bold</b> & \"quoted\" 'x' <script>alert(1)</script>",
+         "course_title": "<i>t</i>"},
+        {"learner_name": "Sam 🌈 Lee", "revoked_on": date(2026, 12, 1), "body": "Body.",
+         "course_wording": "Wording.", "heading": "Zertifikat", "wording_language": "de"},
+        {"language": "pl", "signatory_name": "", "signatory_role": ""},
+    ],
+)
+def test_the_fast_parser_builds_the_tree_the_html5_parser_builds(overrides):
+    import tinyhtml5
+
+    html = _certificate_html(data(**overrides))
+    fast = rendering._parse(html)
+    assert type(fast.etree_element).__module__.startswith("xml.etree")  # the fast parser took it
+    html5 = tinyhtml5.parse(html, namespace_html_elements=False)
+    assert _tree(fast.etree_element) == _tree(html5)
+    assert fast.base_url == rendering._base_url()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected_alt"),
+    [
+        ({"learner_name": "Sam\x0bLee"}, None),  # not a character XML allows
+        ({"signatory_name": "Dr Jane\nSmith"}, "Signature of Dr Jane\nSmith"),  # XML makes it a space
+    ],
+)
+def test_what_xml_would_read_differently_goes_through_the_html5_parser(overrides, expected_alt, monkeypatch):
+    used = []
+    monkeypatch.setattr(rendering, "_html_from_tree", lambda root: used.append(root))
+    certificate = data(signature_path=__file__, **overrides) if expected_alt else data(**overrides)
+    document = rendering._parse(_certificate_html(certificate))
+    assert not used
+    if expected_alt:
+        signature = next(e for e in document.etree_element.iter("img") if "signature" in e.get("class"))
+        assert signature.get("alt") == expected_alt
