@@ -171,11 +171,11 @@ def warm_up() -> None:
 QR_MASK = 2
 
 
-def qr_png_data_uri(url: str) -> str:
-    """The certificate's QR code of `url`: a PNG data URI, 4 pixels a module, quiet zone included,
-    drawn without smoothing (`image-rendering: pixelated` in the stylesheet). A few kilobytes,
-    and WeasyPrint embeds it as one image instead of parsing and drawing a path of every module.
-    The image is also put ready in the renders' image cache (see `pdf_qr`)."""
+def _qr_code_image(url: str) -> str:
+    """The data URI of the certificate's QR code of `url` (4 pixels a module, quiet zone
+    included, drawn without smoothing: `image-rendering: pixelated` in the stylesheet), with its
+    image put ready in the renders' image cache under that URI (see `pdf_qr`), so WeasyPrint
+    neither decodes nor re-encodes it. Call under the render lock."""
     qr = pdf_qr.qr_code_png(url, mask=QR_MASK)
     uri = qr.data_uri
     _image_cache[uri] = pdf_qr.QRImage(qr, cache=_image_cache)
@@ -282,7 +282,7 @@ def _context_in_language(data: CertificateData, name: str) -> dict:
         "name_size": _size_class(name, (24, 40, 60, 90)),
         "title_size": _size_class(data.course_title, (60, 110, 180)),
         "verify_page": format_html('<span dir="ltr">{}</span>', data.verify_page),
-        "qr_uri": qr_png_data_uri(data.verify_url),
+        "qr_uri": _qr_code_image(data.verify_url),
         "logo_uri": file_url(data.logo_path) or _platform_logo_uri(),
         "signature_uri": file_url(data.signature_path),
         "accent_css": mark_safe(f"--accent: {_safe_colour(data.accent_colour)};"),  # noqa: S308

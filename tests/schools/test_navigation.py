@@ -62,7 +62,8 @@ def test_the_lead_link_comes_in_the_same_cache_round_trip_as_the_page_versions(c
 
     def get_many(self, keys, *args, **kwargs):
         together.append(list(keys))
-        return {key: real_get(self, key) for key in keys if real_get(self, key) is not None}
+        found = {key: real_get(self, key) for key in keys}
+        return {key: value for key, value in found.items() if value is not None}
 
     monkeypatch.setattr(backend, "get_many", get_many)
     page = client.get(reverse("courses:my_learning")).content.decode()
